@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Quick start 2: set everything up, then run every test layer, cheapest first, and print how
+# long each phase took. Stops at the first failing phase. `.ci/run` runs this.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export RUST_BACKTRACE=0 CARGO_TERM_COLOR=never
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+timings=()
+phase() {
+  local name=$1 start=$SECONDS
+  shift
+  printf '\n=== %s\n' "$name"
+  "$@"
+  timings+=("$(printf '%-28s %5ss' "$name" $((SECONDS - start)))")
+}
+report() {
+  printf '\n=== phase timings\n'
+  printf '%s\n' "${timings[@]}"
+}
+trap report EXIT
+
+phase "setup" bash scripts/setup.sh
+phase "format" cargo fmt --all -- --check
+phase "lint (clippy)" cargo clippy --all-targets --quiet -- -D warnings
+phase "data (validate-data)" cargo run --quiet --bin validate-data
+phase "native tests" cargo test --quiet
+phase "browser tests (wasm)" env CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown --test web
+phase "release build" trunk build --release --offline
+phase "size report" node scripts/size-report.mjs
+phase "end-to-end (Chromium)" node --test --test-concurrency=1 e2e/

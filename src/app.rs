@@ -1,0 +1,92 @@
+//! The app root: reads the URL, loads the data once, provides the contexts, picks the view.
+
+use crate::clock::Today;
+use crate::load::{load_dataset, Loaded};
+use crate::nav::Nav;
+use crate::strings::Ui;
+use crate::ui::frame::{Footer, Header};
+use crate::ui::status::{LoadError, ProblemsNotice, Skeleton};
+use crate::url::{Lang, View};
+use crate::views::{
+    compare::CompareView, overview::OverviewView, sector::SectorView, timeline::TimelineView,
+};
+use leptos::prelude::*;
+
+/// The language the reader sees: the URL's `lang`, else the browser's preference.
+#[derive(Clone, Copy)]
+pub struct CurrentLang(pub Memo<Lang>);
+
+/// Reads the current language (English when rendered outside the app root).
+pub fn use_lang() -> Lang {
+    use_context::<CurrentLang>()
+        .map(|lang| lang.0.get())
+        .unwrap_or(Lang::En)
+}
+
+/// The whole explainer. `today` is the one clock of the app (see `clock`).
+#[component]
+pub fn App(today: Today) -> impl IntoView {
+    provide_context(today);
+    let nav = Nav::from_location(today.year());
+    provide_context(nav);
+    let preferred = crate::clock::browser_language();
+    let lang = Memo::new(move |_| {
+        let wanted = nav
+            .selection
+            .with(|selection| selection.lang.unwrap_or(preferred));
+        if crate::strings::is_available(wanted) {
+            wanted
+        } else {
+            Lang::En
+        }
+    });
+    provide_context(CurrentLang(lang));
+
+    // `<html lang>` follows the reader's language.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.get().as_str());
+        }
+    });
+
+    let data = LocalResource::new(move || load_dataset(lang.get(), today.date()));
+    let theme = move || nav.selection.with(|selection| selection.theme.as_str());
+    let embedded = nav.selection.with_untracked(|selection| selection.embed);
+
+    let content = move || match data.get() {
+        None => view! { <Skeleton/> }.into_any(),
+        Some(Loaded::Failed { failures, problems }) => {
+            view! { <LoadError failures problems retry=move || data.refetch()/> }.into_any()
+        }
+        Some(Loaded::Ready { dataset, problems }) => {
+            let view = move || {
+                let dataset = dataset.clone();
+                match nav.selection.with(|selection| selection.view) {
+                    View::Overview => view! { <OverviewView dataset/> }.into_any(),
+                    View::Sector => view! { <SectorView dataset/> }.into_any(),
+                    View::Timeline => view! { <TimelineView dataset/> }.into_any(),
+                    View::Compare => view! { <CompareView dataset/> }.into_any(),
+                }
+            };
+            view! { <ProblemsNotice problems/> {view} }.into_any()
+        }
+    };
+    let busy = move || {
+        if data.get().is_some() {
+            "false"
+        } else {
+            "true"
+        }
+    };
+
+    view! {
+        <div class="cke" data-theme=theme data-embed=embedded.to_string()>
+            <a class="cke-skip" href="#main">{move || Ui::SkipToContent.text(lang.get())}</a>
+            <Header embedded/>
+            <main id="main" class="cke-main" tabindex="-1" aria-busy=busy>
+                {content}
+            </main>
+            <Footer data/>
+        </div>
+    }
+}

@@ -1,0 +1,21 @@
+//! China–Kazakhstan Explorer: an embeddable, multilingual explainer of China–Kazakhstan
+//! relations since 1992. Modules in reading order: the pure core first (URL contract, data,
+//! text), then the browser shell (clock, loading, navigation, app, interface, views).
+
+pub mod data;
+pub mod format;
+pub mod strings;
+pub mod url;
+
+pub mod app;
+pub mod clock;
+pub mod load;
+pub mod nav;
+pub mod ui;
+pub mod views;
+
+/// Mounts the explainer on the page's `<body>`.
+pub fn start() {
+    let today = clock::Today::from_browser();
+    leptos::mount::mount_to_body(move || leptos::view! { <app::App today/> });
+}

@@ -1,0 +1,172 @@
+//! The frame around every view: header with title, view navigation and theme switch; footer
+//! with the data's date and its sources. In embed mode the header shrinks to a link that opens
+//! the full explainer in a new tab.
+
+use crate::app::use_lang;
+use crate::load::Loaded;
+use crate::nav::{use_nav, Link};
+use crate::strings::Ui;
+use crate::ui::intl::format_date;
+use crate::url::{Theme, View};
+use leptos::prelude::*;
+
+fn view_label(view: View) -> Ui {
+    match view {
+        View::Overview => Ui::NavOverview,
+        View::Sector => Ui::NavSectors,
+        View::Timeline => Ui::NavTimeline,
+        View::Compare => Ui::NavCompare,
+    }
+}
+
+/// Title, view navigation and theme switch (full page); a link out (embed mode).
+#[component]
+pub fn Header(embedded: bool) -> impl IntoView {
+    let nav = use_nav();
+    if embedded {
+        let full_page = move || {
+            let mut selection = nav.selection.get();
+            selection.embed = false;
+            nav.href(&selection)
+        };
+        return view! {
+            <header class="cke-header">
+                <div class="cke-header__inner">
+                    <p class="cke-title">{move || Ui::AppTitle.text(use_lang())}</p>
+                    <a href=full_page target="_blank" rel="noopener">
+                        {move || Ui::OpenFullExplainer.text(use_lang())}
+                    </a>
+                </div>
+            </header>
+            <ViewNav/>
+        }
+        .into_any();
+    }
+    let home = nav
+        .selection
+        .with_untracked(|selection| selection.with_view(View::Overview));
+    view! {
+        <header class="cke-header">
+            <div class="cke-header__inner">
+                <p class="cke-title">
+                    <Link to=home>{move || Ui::AppTitle.text(use_lang())}</Link>
+                    <small>{move || Ui::AppSubtitle.text(use_lang())}</small>
+                </p>
+                <ThemeSwitch/>
+            </div>
+        </header>
+        <ViewNav/>
+    }
+    .into_any()
+}
+
+/// The four views as real links; the current one is marked `aria-current="page"`.
+#[component]
+pub fn ViewNav() -> impl IntoView {
+    let nav = use_nav();
+    let items = move || {
+        let selection = nav.selection.get();
+        View::ALL
+            .into_iter()
+            .map(|view| {
+                let current =
+                    Signal::derive(move || nav.selection.with(|selection| selection.view == view));
+                view! {
+                    <li>
+                        <Link to=selection.with_view(view) current>
+                            {move || view_label(view).text(use_lang())}
+                        </Link>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="cke-nav" aria-label=move || Ui::MainNavigation.text(use_lang())>
+            <ul>{items}</ul>
+        </nav>
+    }
+}
+
+/// Automatic / light / dark, written to the URL like every other choice.
+#[component]
+fn ThemeSwitch() -> impl IntoView {
+    let nav = use_nav();
+    let on_change = move |event: leptos::ev::Event| {
+        let theme = Theme::parse(&event_target_value(&event)).unwrap_or_default();
+        let mut next = nav.selection.get_untracked();
+        next.theme = theme;
+        nav.go(next);
+    };
+    let label = |theme: Theme| match theme {
+        Theme::Auto => Ui::ThemeAuto,
+        Theme::Light => Ui::ThemeLight,
+        Theme::Dark => Ui::ThemeDark,
+    };
+    view! {
+        <div class="cke-settings">
+            <label for="cke-theme">{move || Ui::Theme.text(use_lang())}</label>
+            <select id="cke-theme" on:change=on_change>
+                {Theme::ALL
+                    .into_iter()
+                    .map(|theme| {
+                        view! {
+                            <option
+                                value=theme.as_str()
+                                selected=move || nav.selection.with(|selection| selection.theme == theme)
+                            >
+                                {move || label(theme).text(use_lang())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The data's date and its sources; reserved lines while the data loads.
+#[component]
+pub fn Footer(data: LocalResource<Loaded>) -> impl IntoView {
+    let summary = move || match data.get() {
+        Some(Loaded::Ready { dataset, .. }) => {
+            let lang = use_lang();
+            let sources = dataset.sources().to_vec();
+            let count = sources.len();
+            let items = sources
+                .into_iter()
+                .map(|source| {
+                    let title = format!("{}: {}", source.publisher, source.title);
+                    match source.url.clone() {
+                        Some(url) => {
+                            view! { <li><a href=url rel="noopener noreferrer">{title}</a></li> }
+                                .into_any()
+                        }
+                        None => view! { <li>{title}</li> }.into_any(),
+                    }
+                })
+                .collect_view();
+            view! {
+                <p>
+                    {Ui::FooterDataAsOf.text(lang)} " " {dataset.as_of().map(|date| format_date(date, lang)).unwrap_or_default()}
+                    " · " {count} " " {Ui::FooterSourcesCount.text(lang)}
+                </p>
+                <details>
+                    <summary>{Ui::FooterAllSources.text(lang)}</summary>
+                    <ul>{items}</ul>
+                </details>
+            }
+            .into_any()
+        }
+        _ => view! { <p aria-hidden="true">"\u{a0}"</p><p aria-hidden="true">"\u{a0}"</p> }
+            .into_any(),
+    };
+    view! {
+        <footer class="cke-footer">
+            <div class="cke-footer__inner">
+                <p>{move || Ui::FooterAbout.text(use_lang())}</p>
+                {summary}
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,7 @@
+//! Shared interface pieces: the frame (header, navigation, footer), loading and error states,
+//! and locale formatting through the browser's `Intl`.
+
+pub mod frame;
+pub mod intl;
+pub mod provenance;
+pub mod status;
