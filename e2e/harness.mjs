@@ -5,7 +5,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '..', 'dist');
+// CKE_DIST lets parallel work serve its own build; the test command always uses dist/.
+export const DIST = resolve(process.env.CKE_DIST ?? resolve(import.meta.dirname, '..', 'dist'));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

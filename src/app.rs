@@ -49,14 +49,27 @@ pub fn App(today: Today) -> impl IntoView {
         }
     });
 
-    let data = LocalResource::new(move || load_dataset(lang.get(), today.date()));
+    // Each load is numbered, so that a retry shows the skeleton again until its own answer
+    // arrives instead of leaving the previous failure on screen.
+    let attempt = RwSignal::new(0_u32);
+    let data = LocalResource::new(move || {
+        let number = attempt.get();
+        let lang = lang.get();
+        async move { (number, load_dataset(lang, today.date()).await) }
+    });
+    let current = Signal::derive(move || {
+        data.get()
+            .filter(|(number, _)| *number == attempt.get())
+            .map(|(_, loaded)| loaded)
+    });
     let theme = move || nav.selection.with(|selection| selection.theme.as_str());
     let embedded = nav.selection.with_untracked(|selection| selection.embed);
 
-    let content = move || match data.get() {
+    let content = move || {
+        match current.get() {
         None => view! { <Skeleton/> }.into_any(),
         Some(Loaded::Failed { failures, problems }) => {
-            view! { <LoadError failures problems retry=move || data.refetch()/> }.into_any()
+            view! { <LoadError failures problems retry=move || attempt.update(|number| *number += 1)/> }.into_any()
         }
         Some(Loaded::Ready { dataset, problems }) => {
             let view = move || {
@@ -70,9 +83,10 @@ pub fn App(today: Today) -> impl IntoView {
             };
             view! { <ProblemsNotice problems/> {view} }.into_any()
         }
+    }
     };
     let busy = move || {
-        if data.get().is_some() {
+        if current.with(Option::is_some) {
             "false"
         } else {
             "true"
@@ -86,7 +100,7 @@ pub fn App(today: Today) -> impl IntoView {
             <main id="main" class="cke-main" tabindex="-1" aria-busy=busy>
                 {content}
             </main>
-            <Footer data/>
+            <Footer data=current/>
         </div>
     }
 }

@@ -127,7 +127,10 @@ fn ThemeSwitch() -> impl IntoView {
 
 /// The data's date and its sources; reserved lines while the data loads.
 #[component]
-pub fn Footer(data: LocalResource<Loaded>) -> impl IntoView {
+pub fn Footer(
+    /// The current load: `None` while loading.
+    data: Signal<Option<Loaded>>,
+) -> impl IntoView {
     let summary = move || match data.get() {
         Some(Loaded::Ready { dataset, .. }) => {
             let lang = use_lang();
