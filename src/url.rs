@@ -126,8 +126,9 @@ impl Theme {
 pub struct Selection {
     /// Which view is shown.
     pub view: View,
-    /// The chosen sector, if any.
-    pub sector: Option<SectorId>,
+    /// The chosen sectors (`sector=trade,energy`): the timeline's filter, and the sector view's
+    /// sector (the first). Duplicate-free, in [`SectorId::ALL`] order; empty means none chosen.
+    pub sectors: Vec<SectorId>,
     /// The highlighted year, 1992 … the current year.
     pub year: Option<i32>,
     /// An event id from the data. Only its form is checked here; the views fall back when the
@@ -162,7 +163,7 @@ impl Selection {
             let value = value.trim();
             match key.as_str() {
                 "view" => selection.view = View::parse(value).unwrap_or_default(),
-                "sector" => selection.sector = SectorId::parse(value),
+                "sector" => selection.sectors = parse_sectors(value),
                 "year" => selection.year = parse_year(value, current_year),
                 "event" => selection.event = parse_id(value),
                 "chart" => selection.chart = parse_id(value),
@@ -183,8 +184,9 @@ impl Selection {
         if self.view != View::Overview {
             pairs.push(("view", self.view.as_str().to_owned()));
         }
-        if let Some(sector) = self.sector {
-            pairs.push(("sector", sector.as_str().to_owned()));
+        if !self.sectors.is_empty() {
+            let ids: Vec<&str> = self.sectors.iter().map(|sector| sector.as_str()).collect();
+            pairs.push(("sector", ids.join(",")));
         }
         if let Some(year) = self.year {
             pairs.push(("year", year.to_string()));
@@ -209,7 +211,9 @@ impl Selection {
             query.push(if index == 0 { '?' } else { '&' });
             query.push_str(key);
             query.push('=');
-            query.push_str(&percent_encode(value));
+            // A list's commas stay literal (`sector=trade,energy`); sector ids need no escaping.
+            let encoded: Vec<String> = value.split(',').map(percent_encode).collect();
+            query.push_str(&encoded.join(","));
         }
         query
     }
@@ -227,17 +231,57 @@ impl Selection {
             next.chart = None;
         }
         if view == View::Overview {
-            next.sector = None;
+            next.sectors.clear();
         }
         next
+    }
+
+    /// This selection with the reader's settings (language, theme, embed mode) taken from
+    /// `current`: a link chooses what to show, never how the reader has set up the page.
+    pub fn with_settings_from(&self, current: &Selection) -> Selection {
+        Selection {
+            lang: current.lang,
+            theme: current.theme,
+            embed: current.embed,
+            ..self.clone()
+        }
     }
 
     /// The sector view of one sector (or of the sector list, for `None`).
     pub fn with_sector(&self, sector: Option<SectorId>) -> Selection {
         let mut next = self.with_view(View::Sector);
-        next.sector = sector;
+        next.sectors = sector.into_iter().collect();
         next
     }
+
+    /// The sector the sector view shows: the first chosen one.
+    pub fn sector(&self) -> Option<SectorId> {
+        self.sectors.first().copied()
+    }
+
+    /// The same selection with `sectors` chosen (any order, duplicates allowed): kept
+    /// canonical, duplicate-free and in [`SectorId::ALL`] order, as the URL writes them.
+    pub fn with_sectors(&self, sectors: &[SectorId]) -> Selection {
+        let mut next = self.clone();
+        next.sectors = canonical_sectors(sectors.iter().copied());
+        next
+    }
+}
+
+/// A comma-separated list of sector ids: unknown ids are dropped, duplicates removed, and the
+/// rest put in [`SectorId::ALL`] order.
+fn parse_sectors(value: &str) -> Vec<SectorId> {
+    canonical_sectors(value.split(',').filter_map(|id| SectorId::parse(id.trim())))
+}
+
+/// Sectors duplicate-free, in [`SectorId::ALL`] order.
+fn canonical_sectors(sectors: impl Iterator<Item = SectorId>) -> Vec<SectorId> {
+    let chosen: Vec<SectorId> = sectors.collect();
+    SectorId::ALL
+        .iter()
+        .copied()
+        .filter(|sector| chosen.contains(sector))
+        .collect()
 }
 
 /// A year inside 1992 … `current_year`, written as plain ASCII digits.
@@ -328,7 +372,7 @@ mod tests {
     fn a_full_selection_round_trips_in_contract_order() {
         let selection = Selection {
             view: View::Timeline,
-            sector: SectorId::parse("energy"),
+            sectors: SectorId::parse("energy").into_iter().collect(),
             year: Some(2013),
             event: Some("2013-09-silk-road-belt".into()),
             chart: Some("mirror-trade".into()),
@@ -437,9 +481,69 @@ mod tests {
     }
 
     #[test]
+    fn a_link_keeps_the_readers_current_settings() {
+        let link = Selection::from_query("view=compare&chart=x&theme=light", NOW);
+        let current = Selection::from_query("view=timeline&theme=dark&lang=ru&embed=1", NOW);
+        assert_eq!(
+            link.with_settings_from(&current).to_query(),
+            "?view=compare&chart=x&lang=ru&theme=dark&embed=1"
+        );
+    }
+
+    #[test]
     fn choosing_a_sector_opens_the_sector_view() {
         let selection = Selection::default().with_sector(SectorId::parse("tourism"));
         assert_eq!(selection.to_query(), "?view=sector&sector=tourism");
+    }
+
+    #[test]
+    fn several_sectors_are_read_from_a_comma_separated_list() {
+        let selection = Selection::from_query("view=timeline&sector=trade,energy", NOW);
+        assert_eq!(selection.sectors, vec![SectorId::Trade, SectorId::Energy]);
+        assert_eq!(selection.to_query(), "?view=timeline&sector=trade,energy");
+        assert_eq!(
+            Selection::from_query("sector=trade%2Cenergy", NOW).sectors,
+            vec![SectorId::Trade, SectorId::Energy]
+        );
+    }
+
+    #[test]
+    fn a_sector_list_drops_unknown_ids_and_duplicates_and_takes_the_canonical_order() {
+        let selection = Selection::from_query("sector=tourism,space,trade,,tourism, energy", NOW);
+        assert_eq!(
+            selection.sectors,
+            vec![SectorId::Trade, SectorId::Energy, SectorId::Tourism]
+        );
+        assert_eq!(selection.to_query(), "?sector=trade,energy,tourism");
+        assert_eq!(
+            Selection::from_query("sector=space,,moon", NOW).sectors,
+            vec![]
+        );
+        assert_eq!(Selection::from_query("sector=,", NOW).to_query(), "");
+    }
+
+    #[test]
+    fn the_sector_view_shows_the_first_chosen_sector() {
+        let selection = Selection::from_query("view=sector&sector=energy,diplomacy", NOW);
+        assert_eq!(selection.sector(), Some(SectorId::Diplomacy));
+        assert_eq!(Selection::default().sector(), None);
+        let one = selection.with_sector(Some(SectorId::Trade));
+        assert_eq!(one.sectors, vec![SectorId::Trade]);
+        assert_eq!(selection.with_sector(None).sectors, vec![]);
+    }
+
+    #[test]
+    fn choosing_sectors_keeps_them_canonical() {
+        let selection = Selection::default()
+            .with_view(View::Timeline)
+            .with_sectors(&[SectorId::Tourism, SectorId::Trade, SectorId::Tourism]);
+        assert_eq!(selection.sectors, vec![SectorId::Trade, SectorId::Tourism]);
+        assert_eq!(selection.to_query(), "?view=timeline&sector=trade,tourism");
+        assert_eq!(selection.with_view(View::Overview).sectors, vec![]);
+        assert_eq!(
+            selection.with_view(View::Compare).sectors,
+            vec![SectorId::Trade, SectorId::Tourism]
+        );
     }
 
     #[test]

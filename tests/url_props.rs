@@ -22,6 +22,7 @@ fn hostile_query() -> impl Strategy<Value = String> {
     let value = prop_oneof![
         Just("timeline".to_owned()),
         Just("energy".to_owned()),
+        Just("tourism,energy,space,,energy".to_owned()),
         Just("2013".to_owned()),
         Just("1".to_owned()),
         Just("<script>alert(1)</script>".to_owned()),

@@ -17,6 +17,12 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     object
 }
 
+thread_local! {
+    /// The date formatters made so far, by language and precision (see [`format_date`]).
+    static DATE_FORMATS: std::cell::RefCell<Vec<((Lang, Precision), js_sys::Function)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn locales(lang: Lang) -> Array {
     Array::of1(&JsValue::from_str(lang.as_str()))
 }
@@ -40,9 +46,19 @@ pub fn format_date(date: Date, lang: Lang) -> String {
         f64::from(date.month.unwrap_or(1)) - 1.0,
     ) + (f64::from(date.day.unwrap_or(1)) - 1.0) * 86_400_000.0;
     let utc = js_sys::Date::new(&JsValue::from_f64(millis));
-    let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(fields));
+    // Building an `Intl.DateTimeFormat` costs about 0.1 ms and a list of events formats hundreds
+    // of dates, so one formatter per language and precision is kept and reused.
+    let format = DATE_FORMATS.with(|formats| {
+        let key = (lang, date.precision());
+        let mut formats = formats.borrow_mut();
+        if let Some((_, format)) = formats.iter().find(|(known, _)| *known == key) {
+            return format.clone();
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(fields)).format();
+        formats.push((key, format.clone()));
+        format
+    });
     format
-        .format()
         .call1(&JsValue::NULL, &utc)
         .ok()
         .and_then(|text| text.as_string())

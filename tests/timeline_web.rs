@@ -1,0 +1,254 @@
+//! Browser tests of the timeline view: the real dataset mounted in headless Chromium
+//! (wasm-bindgen-test), with a pinned "today" and detached navigation.
+//! Run with `cargo test --target wasm32-unknown-unknown --test timeline_web`.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use china_kazakhstan_explorer::clock::Today;
+use china_kazakhstan_explorer::data::model::{Dataset, Date, SectorId};
+use china_kazakhstan_explorer::data::{build_dataset, DataFiles};
+use china_kazakhstan_explorer::nav::Nav;
+use china_kazakhstan_explorer::url::{Selection, View};
+use china_kazakhstan_explorer::views::timeline::TimelineView;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 28).unwrap()
+}
+
+fn dataset() -> Arc<Dataset> {
+    let files = DataFiles {
+        sources: Some(include_str!("../public/data/sources.json").to_owned()),
+        sectors: Some(include_str!("../public/data/sectors.json").to_owned()),
+        events: Some(include_str!("../public/data/events.json").to_owned()),
+        figures: Some(include_str!("../public/data/figures.json").to_owned()),
+        series: Some(include_str!("../public/data/series.json").to_owned()),
+        comparisons: Some(include_str!("../public/data/comparisons.json").to_owned()),
+        caveats: Some(include_str!("../public/data/caveats.json").to_owned()),
+        texts: vec![(
+            "en".to_owned(),
+            Some(include_str!("../public/data/text/en.json").to_owned()),
+        )],
+    };
+    Arc::new(build_dataset(&files, today()).dataset.unwrap())
+}
+
+/// The timeline mounted in a fresh container; unmounted when the returned guard drops.
+struct Mounted {
+    container: web_sys::HtmlElement,
+    nav: Nav,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+impl Mounted {
+    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
+        self.container
+            .query_selector(selector)
+            .unwrap()
+            .map(|element| element.unchecked_into())
+    }
+
+    fn get(&self, selector: &str) -> web_sys::HtmlElement {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector:?}"))
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.container
+            .query_selector_all(selector)
+            .unwrap()
+            .length()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+}
+
+async fn mount(query: &str) -> Mounted {
+    let document = document();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container.set_class_name("cke");
+    document.body().unwrap().append_child(&container).unwrap();
+    let nav = Nav::detached(Selection::from_query(query, 2026));
+    let data = dataset();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(nav);
+        provide_context(Today::fixed(today()));
+        view! { <TimelineView dataset=data/> }.into_any()
+    });
+    settle().await;
+    Mounted {
+        container,
+        nav,
+        _handle: Box::new(handle),
+    }
+}
+
+/// Lets Leptos apply its updates and the browser run a frame (focus moves after a frame).
+async fn settle() {
+    leptos::task::tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+fn key(target: &web_sys::HtmlElement, key: &str) {
+    // Built through JS so that no extra web-sys feature is needed.
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&init, &"cancelable".into(), &true.into()).unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window(), &"KeyboardEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let event =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+            .unwrap();
+    target.dispatch_event(event.unchecked_ref()).unwrap();
+}
+
+fn focused_id() -> Option<String> {
+    document()
+        .active_element()
+        .and_then(|element| element.get_attribute("data-id"))
+}
+
+#[wasm_bindgen_test]
+async fn the_axis_shows_the_eras_today_and_every_precision() {
+    let timeline = mount("view=timeline").await;
+    assert_eq!(timeline.count(".cke-tl-era"), 6);
+    assert!(timeline.text(".cke-tl-eras").contains("Diplomatic ties"));
+    let today = timeline.get(".cke-tl-today");
+    assert!(today
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("Today, "));
+    for precision in ["day", "month", "year", "range"] {
+        assert!(
+            timeline.count(&format!(".cke-tl-event[data-precision=\"{precision}\"]")) > 0,
+            "{precision}"
+        );
+    }
+    assert!(timeline
+        .text(".cke-tl-status")
+        .starts_with("Showing 76 of 76 events, 1992 – 2026"));
+    // One tab stop on the axis: the first event.
+    assert_eq!(timeline.count(".cke-tl-event[tabindex=\"0\"]"), 1);
+    assert_eq!(
+        timeline
+            .get(".cke-tl-event[tabindex=\"0\"]")
+            .get_attribute("data-id")
+            .as_deref(),
+        Some("1992-01-diplomatic-ties")
+    );
+    assert_eq!(timeline.count(".cke-tl-item"), 76);
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_event_selects_it_and_shows_its_sources_and_escape_closes() {
+    let timeline = mount("view=timeline&year=2005").await;
+    timeline
+        .get(".cke-tl-event[data-id=\"2005-07-strategic-partnership\"]")
+        .click();
+    settle().await;
+    let selection = timeline.nav.selection.get_untracked();
+    assert_eq!(
+        selection.event.as_deref(),
+        Some("2005-07-strategic-partnership")
+    );
+    assert_eq!(selection.view, View::Timeline);
+    let panel = timeline.get("#cke-tl-details");
+    assert_eq!(
+        panel.get_attribute("data-id").as_deref(),
+        Some("2005-07-strategic-partnership")
+    );
+    assert!(timeline.count("#cke-tl-details .cke-tl-sources > li") >= 1);
+    assert!(panel.text_content().unwrap().contains("Confidence"));
+    assert!(panel
+        .text_content()
+        .unwrap()
+        .contains("Strategic partnership"));
+    key(&panel, "Escape");
+    settle().await;
+    assert_eq!(timeline.nav.selection.get_untracked().event, None);
+    assert!(timeline.find("#cke-tl-details").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_home_and_end_move_focus_along_time() {
+    let timeline = mount("view=timeline").await;
+    let first = timeline.get(".cke-tl-event[tabindex=\"0\"]");
+    first.focus().unwrap();
+    key(&first, "ArrowRight");
+    settle().await;
+    assert_eq!(focused_id().as_deref(), Some("1992-02-tereshchenko-visit"));
+    let current: web_sys::HtmlElement = document().active_element().unwrap().unchecked_into();
+    key(&current, "End");
+    settle().await;
+    assert_eq!(
+        focused_id().as_deref(),
+        Some("2025-12-turkestan-solar-karaganda-wind")
+    );
+    let current: web_sys::HtmlElement = document().active_element().unwrap().unchecked_into();
+    key(&current, "Home");
+    settle().await;
+    assert_eq!(focused_id().as_deref(), Some("1992-01-diplomatic-ties"));
+}
+
+#[wasm_bindgen_test]
+async fn the_sector_filter_writes_the_selection_and_narrows_the_events() {
+    let timeline = mount("view=timeline").await;
+    timeline.get("#cke-tl-sector-energy").click();
+    settle().await;
+    assert_eq!(
+        timeline.nav.selection.get_untracked().sectors,
+        vec![SectorId::Energy]
+    );
+    timeline.get("#cke-tl-sector-trade").click();
+    settle().await;
+    assert_eq!(
+        timeline.nav.selection.get_untracked().to_query(),
+        "?view=timeline&sector=trade,energy"
+    );
+    let items = timeline.count(".cke-tl-item");
+    assert!(items > 0 && items < 76, "{items}");
+    assert!(timeline.text(".cke-tl-status").contains("(76 in all)"));
+}
+
+#[wasm_bindgen_test]
+async fn a_year_chosen_elsewhere_zooms_the_axis_and_lists_that_years_events() {
+    let timeline = mount("view=timeline").await;
+    timeline
+        .nav
+        .selection
+        .update(|selection| selection.year = Some(2023));
+    settle().await;
+    assert!(timeline.text(".cke-tl-status").ends_with(", 2023"));
+    assert!(timeline.find(".cke-tl-chosen-year").is_some());
+    assert!(timeline
+        .text("#cke-tl-list-title")
+        .starts_with("Events of 2023"));
+    let items = timeline.count(".cke-tl-item");
+    assert_eq!(items, 8);
+    timeline
+        .nav
+        .selection
+        .update(|selection| selection.year = None);
+    settle().await;
+    assert!(timeline.text(".cke-tl-status").contains("1992 – 2026"));
+    assert_eq!(timeline.count(".cke-tl-item"), 76);
+}
