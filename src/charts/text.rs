@@ -1,0 +1,452 @@
+//! The words of a chart: period and unit labels, the text of a value, and the summary a chart
+//! gives in prose, generated from the values shown in the reader's language.
+//!
+//! Values are written as the data states them (every digit, with the source's qualifier); the
+//! only numbers made here are differences between two stated values, which are computed at
+//! the precision of their inputs, called "about" and said to be computed here. The browser
+//! spells numbers (see [`Spell`]), so this module stays pure and is tested natively with a
+//! plain spelling.
+//!
+//! Pure: no browser, no clock, no UI framework.
+
+use super::model::{ChartPoint, Measure, Shown, ShownSeries, ShownUnit};
+use crate::data::model::{Flow, Period, Qualifier, Reporter, Unit};
+use crate::format::{qualifier_word, value_text};
+use crate::url::Lang;
+
+/// Spells numbers for the reader's locale.
+pub trait Spell {
+    /// A data value with every digit it has; `signed` writes "+" before positive values.
+    fn number(&self, value: f64, signed: bool) -> String;
+    /// An axis label: `decimals` decimals, compact for large values ("600K").
+    fn tick(&self, value: f64, decimals: u8) -> String;
+}
+
+/// A locale-free spelling: `1234.5` → `1,234.5`; ticks compact above ten thousand. Used by
+/// native tests and as the fallback of the browser's spelling.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PlainSpell;
+
+fn group_thousands(text: &str) -> String {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+impl Spell for PlainSpell {
+    fn number(&self, value: f64, signed: bool) -> String {
+        let text = group_thousands(&format!("{value}"));
+        if signed && value > 0.0 {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+
+    fn tick(&self, value: f64, decimals: u8) -> String {
+        let (scaled, suffix) = if value.abs() >= 1e9 {
+            (value / 1e9, "B")
+        } else if value.abs() >= 1e6 {
+            (value / 1e6, "M")
+        } else if value.abs() >= 1e4 {
+            (value / 1e3, "K")
+        } else {
+            (value, "")
+        };
+        let decimals = if suffix.is_empty() { decimals } else { 1 };
+        let text = format!("{scaled:.*}", usize::from(decimals));
+        let text = if suffix.is_empty() {
+            text
+        } else {
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        format!("{}{suffix}", group_thousands(&text))
+    }
+}
+
+/// A period as the reader reads it: `2013`, `H1 2025`, `Q3 2024`, `Jan–Sep 2023`.
+pub fn period_label(period: &Period, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = |m: Option<u8>| {
+        m.and_then(|m| MONTHS.get(usize::from(m).saturating_sub(1)))
+            .copied()
+            .unwrap_or("?")
+    };
+    match lang {
+        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => match *period {
+            Period::Year(year) => year.to_string(),
+            Period::Half { year, half } => format!("H{half} {year}"),
+            Period::Quarter { year, quarter } => format!("Q{quarter} {year}"),
+            Period::Months { from, to } if from.year == to.year => {
+                format!("{}–{} {}", month(from.month), month(to.month), to.year)
+            }
+            Period::Months { from, to } => format!(
+                "{} {}–{} {}",
+                month(from.month),
+                from.year,
+                month(to.month),
+                to.year
+            ),
+        },
+    }
+}
+
+/// The label of a value axis: "US$ bn", "Mt", "Index, 2013 = 100", "% change on a year earlier".
+pub fn unit_label(unit: ShownUnit, lang: Lang) -> String {
+    match lang {
+        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => match unit {
+            ShownUnit::Index(base) => format!("Index, {} = 100", period_label(&base, lang)),
+            ShownUnit::Change => "% change on a year earlier".to_owned(),
+            ShownUnit::Data(unit) => match unit {
+                Unit::UsdBn => "US$ bn",
+                Unit::UsdM => "US$ m",
+                Unit::TengeBn => "bn tenge",
+                Unit::Percent => "%",
+                Unit::PercentChange => "% change",
+                Unit::Count | Unit::Ordinal | Unit::Date | Unit::Wording => "number",
+                Unit::Mw => "MW",
+                Unit::Gw => "GW",
+                Unit::GwhPerYear => "GWh a year",
+                Unit::KwhMPerYear => "million kWh a year",
+                Unit::T => "t",
+                Unit::Kt => "thousand t",
+                Unit::Mt => "Mt",
+                Unit::MtPerYear => "Mt a year",
+                Unit::BcmPerYear => "bcm a year",
+                Unit::TCo2PerYear => "t of CO₂ a year",
+                Unit::People => "people",
+                Unit::PassengersPerDay => "passengers a day",
+                Unit::Teu => "TEU",
+                Unit::Trains => "trains",
+                Unit::Km => "km",
+                Unit::Months => "months",
+            }
+            .to_owned(),
+        },
+    }
+}
+
+/// The text of a value in its unit, as the data states it ("about US$9.62 bn", "+23.6%",
+/// "about 143.9" for an index).
+pub fn value_label(point: &ChartPoint, unit: ShownUnit, lang: Lang, spell: &dyn Spell) -> String {
+    match unit {
+        ShownUnit::Data(unit) => value_text(
+            &spell.number(point.value, unit == Unit::PercentChange),
+            unit,
+            point.qualifier,
+            lang,
+        ),
+        ShownUnit::Change => value_text(
+            &spell.number(point.value, true),
+            Unit::PercentChange,
+            point.qualifier,
+            lang,
+        ),
+        ShownUnit::Index(_) => {
+            let number = spell.number(point.value, false);
+            match qualifier_word(point.qualifier, lang) {
+                Some(word) => format!("{word} {number}"),
+                None => number,
+            }
+        }
+    }
+}
+
+/// The machine form of a unit, for CSV files: the data's unit id, `index-<base>=100`, or
+/// `percent-change-computed`.
+pub fn unit_id(unit: ShownUnit) -> String {
+    match unit {
+        ShownUnit::Data(unit) => unit.as_str().to_owned(),
+        ShownUnit::Index(base) => format!("index-{base}=100"),
+        ShownUnit::Change => "percent-change-computed".to_owned(),
+    }
+}
+
+/// How many decimals the shortest form of `value` has (`41.02` → 2).
+fn decimals_of(value: f64) -> usize {
+    let text = format!("{value}");
+    text.split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len())
+}
+
+/// `a − b` at the precision of its inputs (`41.02 − 31.4` is `9.62`, not
+/// `9.620000000000001`).
+pub fn difference(a: f64, b: f64) -> f64 {
+    let places = decimals_of(a).max(decimals_of(b)).min(12);
+    let scale = (0..places).fold(1.0, |scale, _| scale * 10.0);
+    ((a - b) * scale).round() / scale
+}
+
+fn flow_phrase(flow: Option<Flow>, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => match flow {
+            Some(Flow::CnToKz) => "for goods from China to Kazakhstan, ",
+            Some(Flow::KzToCn) => "for goods from Kazakhstan to China, ",
+            Some(Flow::Total) | None => "",
+        },
+    }
+}
+
+/// A value as a summary states it: the value, and "(derived)" when it is not as published.
+fn stated(point: &ChartPoint, unit: ShownUnit, lang: Lang, spell: &dyn Spell) -> String {
+    let value = value_label(point, unit, lang, spell);
+    match (point.formula.is_some() && !point.computed, lang) {
+        (true, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => format!("{value} (derived)"),
+        (false, _) => value,
+    }
+}
+
+fn point_in<'a>(series: &'a ShownSeries, period: &Period) -> Option<&'a ChartPoint> {
+    series.series.points.iter().find(|p| p.period == *period)
+}
+
+/// The sentence about one period: mirror pairs (China's and Kazakhstan's statistics of the
+/// same flow) as "China's customs recorded A and Kazakhstan's statistics B: a gap of about
+/// C, computed here", every other series as "name: value".
+fn period_sentence(shown: &Shown, period: &Period, lang: Lang, spell: &dyn Spell) -> String {
+    let present: Vec<(&ShownSeries, &ChartPoint)> = shown
+        .series
+        .iter()
+        .filter_map(|s| point_in(s, period).map(|p| (s, p)))
+        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    let mut used: Vec<usize> = Vec::new();
+    let mut gap_flows: Vec<Flow> = Vec::new();
+    if shown.measure == Measure::Absolute {
+        for (i, (china, china_point)) in present.iter().enumerate() {
+            if china.series.reporter != Some(Reporter::China) || china.series.flow.is_none() {
+                continue;
+            }
+            let partner = present.iter().enumerate().find(|(j, (other, _))| {
+                !used.contains(j)
+                    && other.series.reporter == Some(Reporter::Kazakhstan)
+                    && other.series.flow == china.series.flow
+                    && other.unit == china.unit
+            });
+            let Some((j, (kazakhstan, kz_point))) = partner else {
+                continue;
+            };
+            used.extend([i, j]);
+            let gap = difference(china_point.value, kz_point.value);
+            let gap_point = ChartPoint {
+                value: gap.abs(),
+                qualifier: Qualifier::About,
+                formula: None,
+                computed: true,
+                ..(*china_point).clone()
+            };
+            let gap_text = value_label(&gap_point, china.unit, lang, spell);
+            let higher = if gap < 0.0 {
+                " (Kazakhstan's figure is the higher)"
+            } else {
+                ""
+            };
+            if let Some(flow) = china.series.flow {
+                gap_flows.push(flow);
+            }
+            parts.push(match lang {
+                Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => format!(
+                    "{}China's customs recorded {} and Kazakhstan's statistics {}: a gap of {}, computed here{}",
+                    flow_phrase(china.series.flow, lang),
+                    stated(china_point, china.unit, lang, spell),
+                    stated(kz_point, kazakhstan.unit, lang, spell),
+                    gap_text,
+                    higher
+                ),
+            });
+        }
+    }
+    for (i, (series, point)) in present.iter().enumerate() {
+        if used.contains(&i) {
+            continue;
+        }
+        // A flow without a reporter is a mirror gap of the data; the pair above already
+        // stated that gap, so it is not repeated.
+        let is_stated_gap = series.series.reporter.is_none()
+            && series
+                .series
+                .flow
+                .is_some_and(|flow| gap_flows.contains(&flow));
+        if is_stated_gap {
+            continue;
+        }
+        parts.push(format!(
+            "{}: {}",
+            series.series.name,
+            stated(point, series.unit, lang, spell)
+        ));
+    }
+    let period = period_label(period, lang);
+    match lang {
+        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => {
+            format!("In {period}, {}.", parts.join("; "))
+        }
+    }
+}
+
+/// The summary of what a chart shows, sentence by sentence: what the values are, the values of
+/// one period (the highlighted year when it has values, else the latest period most series
+/// share), and how each series moved from its first to its last value.
+pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) -> Vec<String> {
+    let periods = shown.periods();
+    let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
+        return vec![match lang {
+            Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => {
+                "No value is shown: every series is hidden or has no value for this measure."
+                    .to_owned()
+            }
+        }];
+    };
+    let mut sentences = Vec::new();
+    let span = if first == last {
+        period_label(first, lang)
+    } else {
+        format!(
+            "{} to {}",
+            period_label(first, lang),
+            period_label(last, lang)
+        )
+    };
+    let unit = shown
+        .series
+        .first()
+        .map(|s| s.unit)
+        .unwrap_or(ShownUnit::Change);
+    sentences.push(match (shown.measure, lang) {
+        (Measure::Absolute, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => format!(
+            "Values as the sources state them, {span}; periods without a figure are left empty."
+        ),
+        (Measure::Indexed, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => format!(
+            "Each series as an index ({}), computed here from the stated values, {span}.",
+            unit_label(unit, lang)
+        ),
+        (Measure::Change, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => format!(
+            "Change on the same period a year earlier, computed here from the stated values, {span}; only periods with a value a year before have one."
+        ),
+    });
+
+    let in_year: Vec<Period> = year
+        .map(|year| {
+            periods
+                .iter()
+                .filter(|p| i32::from(p.year()) == year)
+                .copied()
+                .collect()
+        })
+        .unwrap_or_default();
+    if let (Some(year), true) = (year, in_year.is_empty()) {
+        sentences.push(match lang {
+            Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => {
+                format!("This chart has no value for {year}, the highlighted year.")
+            }
+        });
+    }
+    let focus = match in_year.last() {
+        Some(period) => Some(*period),
+        None => {
+            let wanted = shown.series.len().min(2);
+            let count = |p: &Period| {
+                shown
+                    .series
+                    .iter()
+                    .filter(|s| point_in(s, p).is_some())
+                    .count()
+            };
+            periods
+                .iter()
+                .rev()
+                .find(|p| count(p) >= wanted)
+                .or(periods.last())
+                .copied()
+        }
+    };
+    if let Some(period) = focus {
+        sentences.push(period_sentence(shown, &period, lang, spell));
+    }
+
+    if shown.series.len() <= 4 {
+        for series in &shown.series {
+            let points = &series.series.points;
+            let sentence = match (points.first(), points.last()) {
+                (Some(a), Some(b)) if a.period != b.period => match lang {
+                    Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => format!(
+                        "{}: from {} in {} to {} in {}.",
+                        series.series.name,
+                        stated(a, series.unit, lang, spell),
+                        period_label(&a.period, lang),
+                        stated(b, series.unit, lang, spell),
+                        period_label(&b.period, lang)
+                    ),
+                },
+                (Some(only), _) => match lang {
+                    Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => format!(
+                        "{}: one value, {} in {}.",
+                        series.series.name,
+                        stated(only, series.unit, lang, spell),
+                        period_label(&only.period, lang)
+                    ),
+                },
+                (None, _) => continue,
+            };
+            sentences.push(sentence);
+        }
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_spelling_groups_thousands_and_keeps_every_digit() {
+        assert_eq!(PlainSpell.number(655_000.0, false), "655,000");
+        assert_eq!(PlainSpell.number(41.02, false), "41.02");
+        assert_eq!(PlainSpell.number(0.368, false), "0.368");
+        assert_eq!(PlainSpell.number(23.6, true), "+23.6");
+        assert_eq!(PlainSpell.number(-8.4, true), "-8.4");
+    }
+
+    #[test]
+    fn tick_labels_are_compact_for_large_values() {
+        assert_eq!(PlainSpell.tick(600_000.0, 0), "600K");
+        assert_eq!(PlainSpell.tick(1_500_000.0, 0), "1.5M");
+        assert_eq!(PlainSpell.tick(0.5, 1), "0.5");
+        assert_eq!(PlainSpell.tick(5000.0, 0), "5,000");
+    }
+
+    #[test]
+    fn periods_read_as_words() {
+        let label = |p: &str| period_label(&Period::parse(p).unwrap_or(Period::Year(0)), Lang::En);
+        assert_eq!(label("2013"), "2013");
+        assert_eq!(label("2025-H1"), "H1 2025");
+        assert_eq!(label("2024-Q3"), "Q3 2024");
+        assert_eq!(label("2023-01/2023-09"), "Jan–Sep 2023");
+        assert_eq!(label("2024-11/2025-02"), "Nov 2024–Feb 2025");
+    }
+
+    #[test]
+    fn a_difference_keeps_the_precision_of_its_inputs() {
+        assert_eq!(difference(41.02, 31.4), 9.62);
+        assert_eq!(difference(24.7, 16.3), 8.4);
+        assert_eq!(difference(14.334, 16.0), -1.666);
+    }
+}

@@ -1,0 +1,280 @@
+//! Browser tests of the chart component: `ComparisonChart` mounted in headless Chromium on the
+//! good data fixture (`tests/fixtures/data/good`), driven by clicks and key presses.
+//! Run with `cargo test --target wasm32-unknown-unknown --test charts_web`.
+#![cfg(target_arch = "wasm32")]
+// Test code: a failed expectation is how a test reports.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::Arc;
+
+use china_kazakhstan_explorer::charts::ComparisonChart;
+use china_kazakhstan_explorer::data::model::{Dataset, Date};
+use china_kazakhstan_explorer::data::{build_dataset, DataFiles};
+use china_kazakhstan_explorer::nav::Nav;
+use china_kazakhstan_explorer::url::Selection;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fixture() -> Arc<Dataset> {
+    let files = DataFiles {
+        sources: Some(include_str!("fixtures/data/good/sources.json").to_owned()),
+        sectors: Some(include_str!("fixtures/data/good/sectors.json").to_owned()),
+        events: Some(include_str!("fixtures/data/good/events.json").to_owned()),
+        figures: Some(include_str!("fixtures/data/good/figures.json").to_owned()),
+        series: Some(include_str!("fixtures/data/good/series.json").to_owned()),
+        comparisons: Some(include_str!("fixtures/data/good/comparisons.json").to_owned()),
+        caveats: Some(include_str!("fixtures/data/good/caveats.json").to_owned()),
+        texts: vec![(
+            "en".to_owned(),
+            Some(include_str!("fixtures/data/good/text/en.json").to_owned()),
+        )],
+    };
+    let today = Date::from_ymd(2026, 11, 28).unwrap();
+    Arc::new(build_dataset(&files, today).dataset.unwrap())
+}
+
+/// Mounts the mirror-trade chart of the fixture in a 600 px wide container.
+fn mount(selection: Selection) -> (web_sys::HtmlElement, Nav) {
+    let document = document();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container.set_attribute("style", "width: 600px").unwrap();
+    container.set_class_name("cke");
+    document.body().unwrap().append_child(&container).unwrap();
+    let nav = Nav::detached(selection);
+    let dataset = fixture();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(nav);
+        view! { <ComparisonChart dataset comparison="mirror-trade"/> }
+    });
+    handle.forget();
+    (container, nav)
+}
+
+fn find(container: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .map(|element| element.unchecked_into())
+}
+
+fn count(container: &web_sys::HtmlElement, selector: &str) -> u32 {
+    container.query_selector_all(selector).unwrap().length()
+}
+
+fn text(container: &web_sys::HtmlElement, selector: &str) -> String {
+    find(container, selector)
+        .and_then(|element| element.text_content())
+        .unwrap_or_default()
+}
+
+fn press(element: &web_sys::HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// Waits for the next animation frame (a ResizeObserver reports before it).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_is_an_image_with_title_description_legend_and_sources() {
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    let svg = find(&container, "svg.cke-chart__svg").expect("an svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    let title = svg.get_attribute("aria-labelledby").unwrap();
+    let description = svg.get_attribute("aria-describedby").unwrap();
+    assert_eq!(
+        text(&container, &format!("#{title}")),
+        "Trade as each country counts it"
+    );
+    assert!(
+        text(&container, &format!("#{description}")).contains("Values as the sources state them")
+    );
+    assert_eq!(count(&container, ".cke-chart__legend button"), 3);
+    assert!(count(&container, ".cke-chart__sources li") >= 1);
+    assert!(text(&container, ".cke-chart__summary").contains(
+        "In 2013, China's customs recorded US$28.5 bn and Kazakhstan's statistics US$22.53 bn"
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_follows_its_containers_width() {
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    next_frame().await;
+    leptos::task::tick().await;
+    let svg = find(&container, "svg.cke-chart__svg").unwrap();
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("600"));
+    container.set_attribute("style", "width: 400px").unwrap();
+    next_frame().await;
+    next_frame().await;
+    leptos::task::tick().await;
+    let svg = find(&container, "svg.cke-chart__svg").unwrap();
+    assert_eq!(svg.get_attribute("width").as_deref(), Some("400"));
+}
+
+#[wasm_bindgen_test]
+async fn lone_values_are_dots_and_no_line_is_drawn_across_missing_years() {
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    // China's customs: 2013, 2016, 2024; Kazakhstan's statistics: 2013, 2022; no two neighbours.
+    assert_eq!(count(&container, ".cke-chart__line"), 0);
+    assert_eq!(count(&container, ".cke-chart__dot"), 6);
+    assert_eq!(
+        count(&container, ".cke-chart__dot[data-derived]"),
+        1,
+        "the computed gap"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_legend_hides_and_shows_a_series() {
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    let key = find(
+        &container,
+        ".cke-chart__key[data-series=\"trade-total-kz-stats\"]",
+    )
+    .unwrap();
+    assert_eq!(key.get_attribute("aria-pressed").as_deref(), Some("true"));
+    key.click();
+    leptos::task::tick().await;
+    assert_eq!(key.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        count(&container, "svg [data-series=\"trade-total-kz-stats\"]"),
+        0
+    );
+    assert_eq!(count(&container, ".cke-chart__dot"), 4);
+    key.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        count(&container, "svg [data-series=\"trade-total-kz-stats\"]"),
+        2
+    );
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_the_tooltip_and_enter_highlights_the_shared_year() {
+    let (container, nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    let plot = find(&container, ".cke-chart__plot").unwrap();
+    assert_eq!(plot.get_attribute("tabindex").as_deref(), Some("0"));
+    press(&plot, "ArrowRight");
+    leptos::task::tick().await;
+    let tooltip = text(&container, ".cke-chart__tooltip");
+    assert!(tooltip.contains("2013"), "{tooltip}");
+    assert!(tooltip.contains("US$28.5 bn"), "{tooltip}");
+    press(&plot, "ArrowRight");
+    leptos::task::tick().await;
+    assert!(text(&container, ".cke-chart__tooltip").contains("US$13.1 bn"));
+    assert!(text(&container, "[role=status]").contains("2016"));
+    press(&plot, "ArrowDown");
+    leptos::task::tick().await;
+    let tooltip = text(&container, ".cke-chart__tooltip");
+    assert!(tooltip.contains("Kazakhstan"), "{tooltip}");
+    press(&plot, "Enter");
+    leptos::task::tick().await;
+    let year = nav.selection.get_untracked().year;
+    assert!(year == Some(2013) || year == Some(2022), "{year:?}");
+    assert_eq!(count(&container, ".cke-chart__year"), 1);
+    press(&plot, "Escape");
+    leptos::task::tick().await;
+    assert!(find(&container, ".cke-chart__tooltip").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_year_chosen_elsewhere_is_highlighted_and_summarised() {
+    let (container, nav) = mount(Selection {
+        year: Some(2016),
+        ..Selection::default()
+    });
+    leptos::task::tick().await;
+    assert_eq!(count(&container, ".cke-chart__year"), 1);
+    assert_eq!(count(&container, ".cke-chart__dot[data-highlighted]"), 1);
+    assert!(text(&container, ".cke-chart__summary").contains("In 2016"));
+    find(&container, ".cke-chart__year-line button")
+        .unwrap()
+        .click();
+    leptos::task::tick().await;
+    assert_eq!(nav.selection.get_untracked().year, None);
+    assert_eq!(count(&container, ".cke-chart__year"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_index_is_offered_only_when_every_series_has_a_common_base() {
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    // The computed gap has a single value, so nothing can be indexed to it.
+    assert_eq!(count(&container, "input[value=\"Indexed\"]"), 0);
+    find(
+        &container,
+        ".cke-chart__key[data-series=\"trade-gap-total\"]",
+    )
+    .unwrap()
+    .click();
+    leptos::task::tick().await;
+    let index: web_sys::HtmlInputElement = container
+        .query_selector("input[value=\"Indexed\"]")
+        .unwrap()
+        .expect("the index choice")
+        .unchecked_into();
+    index.click();
+    leptos::task::tick().await;
+    assert_eq!(text(&container, ".cke-chart__unit"), "Index, 2013 = 100");
+    assert!(text(&container, ".cke-chart__summary").contains("index"));
+}
+
+#[wasm_bindgen_test]
+async fn small_multiples_draw_one_panel_per_series() {
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    assert_eq!(count(&container, ".cke-chart__panel-title"), 0);
+    let radios = container.query_selector_all("input[type=radio]").unwrap();
+    let multiples: web_sys::HtmlInputElement = radios.item(1).unwrap().unchecked_into();
+    multiples.click();
+    leptos::task::tick().await;
+    assert_eq!(count(&container, ".cke-chart__panel-title"), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_data_table_shows_every_period_with_the_values_as_stated() {
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    assert_eq!(
+        count(&container, ".cke-chart__table td"),
+        0,
+        "built only when opened"
+    );
+    let details: web_sys::HtmlDetailsElement = container
+        .query_selector(".cke-chart__table")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    details.set_open(true);
+    details
+        .dispatch_event(&web_sys::Event::new("toggle").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(count(&container, ".cke-chart__table tbody tr"), 4);
+    assert_eq!(count(&container, ".cke-chart__table td[data-value]"), 6);
+    let cell = text(
+        &container,
+        "td[data-series=\"trade-total-cn-customs\"][data-period=\"2024\"]",
+    );
+    assert_eq!(cell, "US$43.82 bn");
+    let gap = text(&container, "td[data-series=\"trade-gap-total\"]");
+    assert!(gap.ends_with(" *"), "{gap}");
+}
