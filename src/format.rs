@@ -20,11 +20,12 @@ pub fn qualifier_word(qualifier: Qualifier, lang: Lang) -> Option<&'static str> 
 /// An ordinal in words: 1 → "first".
 pub fn ordinal_word(value: f64, lang: Lang) -> Option<&'static str> {
     let words = match lang {
-        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => {
-            ["first", "second", "third", "fourth", "fifth"]
-        }
+        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth",
+        ],
     };
-    let index = (1.0..=5.0).contains(&value).then(|| value as usize - 1)?;
+    let index = (1.0..=10.0).contains(&value).then(|| value as usize - 1)?;
     (value.fract() == 0.0)
         .then(|| words.get(index).copied())
         .flatten()
@@ -113,7 +114,8 @@ mod tests {
         assert_eq!(ordinal_word(3.0, Lang::En), Some("third"));
         assert_eq!(ordinal_word(2.5, Lang::En), None);
         assert_eq!(ordinal_word(0.0, Lang::En), None);
-        assert_eq!(ordinal_word(9.0, Lang::En), None);
+        assert_eq!(ordinal_word(6.0, Lang::En), Some("sixth"));
+        assert_eq!(ordinal_word(11.0, Lang::En), None);
         assert_eq!(ordinal_word(f64::NAN, Lang::En), None);
     }
 }

@@ -111,7 +111,8 @@ pub fn is_modified_click(event: &leptos::ev::MouseEvent) -> bool {
         || event.alt_key()
 }
 
-/// A real link to a selection that navigates in place on a plain click.
+/// A real link to a selection that navigates in place on a plain click. The reader's current
+/// language, theme and embed mode always carry over (see [`Selection::with_settings_from`]).
 #[component]
 pub fn Link(
     /// Where the link goes.
@@ -125,13 +126,14 @@ pub fn Link(
     children: Children,
 ) -> impl IntoView {
     let nav = use_nav();
-    let href = nav.href(&to);
+    let target = Memo::new(move |_| nav.selection.with(|current| to.with_settings_from(current)));
+    let href = move || nav.href(&target.get());
     let on_click = move |event: leptos::ev::MouseEvent| {
         if is_modified_click(&event) {
             return;
         }
         event.prevent_default();
-        nav.go(to.clone());
+        nav.go(target.get_untracked());
     };
     view! {
         <a

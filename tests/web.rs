@@ -1,6 +1,7 @@
 //! Browser tests: components mounted in headless Chromium (wasm-bindgen-test).
 //! Run with `cargo test --target wasm32-unknown-unknown --test web` (see scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use china_kazakhstan_explorer::nav::Nav;
 use china_kazakhstan_explorer::ui::frame::Header;
@@ -90,4 +91,112 @@ async fn the_theme_switch_changes_the_selection() {
         .unwrap();
     leptos::task::tick().await;
     assert_eq!(nav.selection.get_untracked().theme, Theme::Dark);
+}
+
+/// The good fixture dataset of the data tests, built as the app builds the real one.
+fn fixture_dataset() -> std::sync::Arc<china_kazakhstan_explorer::data::model::Dataset> {
+    use china_kazakhstan_explorer::data::{build_dataset, model::Date, DataFiles};
+    macro_rules! fixture {
+        ($file:literal) => {
+            Some(include_str!(concat!("fixtures/data/good/", $file)).to_owned())
+        };
+    }
+    let files = DataFiles {
+        sources: fixture!("sources.json"),
+        sectors: fixture!("sectors.json"),
+        events: fixture!("events.json"),
+        figures: fixture!("figures.json"),
+        series: fixture!("series.json"),
+        comparisons: fixture!("comparisons.json"),
+        caveats: fixture!("caveats.json"),
+        texts: vec![("en".to_owned(), fixture!("text/en.json"))],
+    };
+    let report = build_dataset(&files, Date::from_ymd(2026, 11, 28).unwrap());
+    std::sync::Arc::new(report.dataset.expect("the good fixture builds"))
+}
+
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), view).forget();
+    container
+}
+
+#[wasm_bindgen_test]
+async fn a_figure_card_shows_value_when_and_source_and_opens_its_details() {
+    use china_kazakhstan_explorer::ui::provenance::FigureCard;
+    let dataset = fixture_dataset();
+    let figure = dataset.figure("cda-trade-2024").unwrap().clone();
+    let container = mount(move || view! { <FigureCard dataset figure/> });
+    leptos::task::tick().await;
+    let text = |selector: &str| {
+        container
+            .query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(text(".cke-figure__value"), "over US$44 bn");
+    assert_eq!(text(".cke-figure__when"), "2024");
+    assert!(
+        text("summary").contains("Advertorial"),
+        "{}",
+        text("summary")
+    );
+    let details: web_sys::HtmlElement = container
+        .query_selector("details")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(!details.has_attribute("open"));
+    let summary: web_sys::HtmlElement = container
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    summary.click();
+    leptos::task::tick().await;
+    assert!(details.has_attribute("open"));
+    let panel = text(".cke-figure__panel");
+    assert!(
+        panel.contains("Other figures for the same thing"),
+        "{panel}"
+    );
+    assert!(panel.contains("US$43.82 bn"), "{panel}");
+}
+
+#[wasm_bindgen_test]
+async fn the_sector_view_follows_the_selection_in_place() {
+    use china_kazakhstan_explorer::data::model::SectorId;
+    use china_kazakhstan_explorer::views::sector::SectorView;
+    let dataset = fixture_dataset();
+    let nav = Nav::detached(Selection::default().with_sector(Some(SectorId::Trade)));
+    let container = mount(move || {
+        provide_context(nav);
+        view! { <SectorView dataset/> }
+    });
+    leptos::task::tick().await;
+    let heading = || {
+        container
+            .query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    let trade = heading();
+    let tabs_before = container.query_selector(".cke-tabs").unwrap().unwrap();
+    nav.go(Selection::default().with_sector(Some(SectorId::Energy)));
+    leptos::task::tick().await;
+    assert_ne!(heading(), trade);
+    let tabs_after = container.query_selector(".cke-tabs").unwrap().unwrap();
+    assert!(
+        tabs_before.is_same_node(Some(&tabs_after)),
+        "the sector links stay mounted"
+    );
+    nav.go(Selection::default().with_view(View::Sector));
+    leptos::task::tick().await;
+    assert_eq!(heading(), "Sectors");
 }

@@ -1,8 +1,9 @@
-//! Provenance on screen: a figure with its value, label and source; a source reference with its
-//! publisher, date, type and link. Data text is always rendered as text, never as markup.
+//! Provenance on screen: a figure with its value, label, period and source, whose details
+//! (the full source, competing figures, caveats) open by mouse or keyboard; a source reference
+//! with its publisher, date, type and link. Data text is always rendered as text, never markup.
 
 use crate::app::use_lang;
-use crate::data::model::{Amount, Dataset, Figure, SourceType, Unit};
+use crate::data::model::{Amount, Confidence, Dataset, Figure, Period, Source, SourceType, Unit};
 use crate::format::{ordinal_word, value_text};
 use crate::strings::Ui;
 use crate::ui::intl::{format_date, format_number};
@@ -24,10 +25,64 @@ pub fn figure_value_text(dataset: &Dataset, figure: &Figure, lang: Lang) -> Stri
             value_text(&number, figure.unit, figure.qualifier, lang)
         }
         Amount::Date(date) => format_date(date, lang),
+        // A non-numeric claim: its label carries the words.
         Amount::Wording => dataset
             .text(&figure.label_key())
             .unwrap_or_default()
             .to_owned(),
+    }
+}
+
+/// What a period covers, in words: "2024", "H1 2025", "Q3 2023", "January 2023 – September 2023".
+pub fn period_text(period: Period, lang: Lang) -> String {
+    match period {
+        Period::Year(year) => year.to_string(),
+        Period::Half { year, half } => format!("H{half} {year}"),
+        Period::Quarter { year, quarter } => format!("Q{quarter} {year}"),
+        Period::Months { from, to } => {
+            format!("{} – {}", format_date(from, lang), format_date(to, lang))
+        }
+    }
+}
+
+/// When a figure applies: its period, the date it was stated for, or nothing (a date figure).
+pub fn figure_when_text(figure: &Figure, lang: Lang) -> Option<String> {
+    match (figure.period, figure.as_of) {
+        (Some(period), _) => Some(period_text(period, lang)),
+        (None, Some(as_of)) => Some(format!(
+            "{} {}",
+            Ui::AsOf.text(lang),
+            format_date(as_of, lang)
+        )),
+        (None, None) => None,
+    }
+}
+
+fn source_type_label(source_type: SourceType) -> Ui {
+    match source_type {
+        SourceType::OfficialStatistics => Ui::SourceTypeOfficialStatistics,
+        SourceType::Government => Ui::SourceTypeGovernment,
+        SourceType::News => Ui::SourceTypeNews,
+        SourceType::Company => Ui::SourceTypeCompany,
+        SourceType::Academic => Ui::SourceTypeAcademic,
+        SourceType::Advertorial => Ui::Advertorial,
+        SourceType::Reference => Ui::SourceTypeReference,
+    }
+}
+
+fn confidence_label(confidence: Confidence) -> Ui {
+    match confidence {
+        Confidence::High => Ui::ConfidenceHigh,
+        Confidence::Medium => Ui::ConfidenceMedium,
+        Confidence::Low => Ui::ConfidenceLow,
+    }
+}
+
+/// "Publisher, date", the short form of a source.
+fn source_short(source: &Source, lang: Lang) -> String {
+    match source.date {
+        Some(date) => format!("{}, {}", source.publisher, format_date(date, lang)),
+        None => source.publisher.clone(),
     }
 }
 
@@ -38,14 +93,11 @@ pub fn SourceRef(dataset: Arc<Dataset>, id: String) -> impl IntoView {
     let Some(source) = dataset.source(&id) else {
         return view! { <span>{id}</span> }.into_any();
     };
-    let mut label = source.publisher.clone();
-    if let Some(date) = source.date {
-        label.push_str(", ");
-        label.push_str(&format_date(date, lang));
-    }
+    let label = source_short(source, lang);
     let title = source.title.clone();
-    let advertorial = (source.source_type == SourceType::Advertorial)
-        .then(|| view! { " " <span class="cke-tag" data-kind="advertorial">{Ui::Advertorial.text(lang)}</span> });
+    let advertorial = (source.source_type == SourceType::Advertorial).then(|| {
+        view! { " " <span class="cke-tag" data-kind="advertorial">{Ui::Advertorial.text(lang)}</span> }
+    });
     let link = match source.url.clone() {
         Some(url) => {
             view! { <a href=url rel="noopener noreferrer" title=title>{label}</a> }.into_any()
@@ -55,26 +107,140 @@ pub fn SourceRef(dataset: Arc<Dataset>, id: String) -> impl IntoView {
     view! { <span class="cke-source">{link}{advertorial}</span> }.into_any()
 }
 
-/// A figure as a card: value, what it counts, and its source.
+/// Everything known about a source: publisher, title, date, type, confidence, link.
+#[component]
+pub fn SourceDetails(dataset: Arc<Dataset>, id: String) -> impl IntoView {
+    let lang = use_lang();
+    let Some(source) = dataset.source(&id).cloned() else {
+        return view! { <p>{id}</p> }.into_any();
+    };
+    let kind = source_type_label(source.source_type).text(lang);
+    let confidence = confidence_label(source.confidence).text(lang);
+    let date = source
+        .date
+        .map(|date| format_date(date, lang))
+        .unwrap_or_else(|| Ui::DateUnknown.text(lang).to_owned());
+    let advertorial = source.source_type == SourceType::Advertorial;
+    let title = match source.url.clone() {
+        Some(url) => {
+            view! { <a href=url rel="noopener noreferrer">{source.title.clone()}</a> }.into_any()
+        }
+        None => view! { <span>{source.title.clone()} " (" {Ui::NoAddress.text(lang)} ")"</span> }
+            .into_any(),
+    };
+    let via = source.via.clone().map(|via| {
+        view! { <div><dt>{Ui::ReadVia.text(lang)}</dt><dd>{via}</dd></div> }
+    });
+    view! {
+        <dl class="cke-source-details" data-advertorial=advertorial.to_string()>
+            <div><dt>{Ui::Publisher.text(lang)}</dt><dd>{source.publisher.clone()}</dd></div>
+            <div><dt>{Ui::Title.text(lang)}</dt><dd>{title}</dd></div>
+            <div><dt>{Ui::Published.text(lang)}</dt><dd>{date}</dd></div>
+            <div><dt>{Ui::SourceType.text(lang)}</dt><dd>{kind}</dd></div>
+            <div><dt>{Ui::Confidence.text(lang)}</dt><dd>{confidence}</dd></div>
+            {via}
+        </dl>
+    }
+    .into_any()
+}
+
+/// A figure as a card: value, what it counts, when, and its source; the details (full source,
+/// competing figures, caveats) open from the source line by mouse or keyboard.
 #[component]
 pub fn FigureCard(dataset: Arc<Dataset>, figure: Figure) -> impl IntoView {
     let lang = use_lang();
+    let wording = figure.unit == Unit::Wording;
     let value = figure_value_text(&dataset, &figure, lang);
-    let label = dataset
-        .text(&figure.label_key())
-        .unwrap_or_default()
-        .to_owned();
+    let label = (!wording).then(|| {
+        dataset
+            .text(&figure.label_key())
+            .unwrap_or_default()
+            .to_owned()
+    });
+    let note = dataset.text(&figure.note_key()).map(str::to_owned);
+    let when = figure_when_text(&figure, lang);
     let sector = figure
         .sectors
         .first()
         .map(|sector| sector.as_str())
         .unwrap_or_default();
-    let source = figure.source.as_str().to_owned();
+    let source_id = figure.source.as_str().to_owned();
+    let summary = dataset
+        .source(&source_id)
+        .map(|source| source_short(source, lang))
+        .unwrap_or_else(|| source_id.clone());
+    let advertorial = dataset
+        .source(&source_id)
+        .is_some_and(|source| source.source_type == SourceType::Advertorial);
+    let derived = figure.derived.as_ref().map(|derived| {
+        view! { <p class="cke-note">{Ui::DerivedFrom.text(lang)} ": " {derived.formula.clone()}</p> }
+    });
+    let competing = dataset
+        .competing(figure.id.as_str())
+        .into_iter()
+        .map(|other| {
+            let value = figure_value_text(&dataset, other, lang);
+            let label = dataset
+                .text(&other.label_key())
+                .unwrap_or_default()
+                .to_owned();
+            let when = figure_when_text(other, lang).map(|when| format!(" ({when})"));
+            let source = other.source.as_str().to_owned();
+            view! {
+                <li>
+                    <strong>{value}</strong>{when} " — " {label} " · "
+                    <SourceRef dataset=dataset.clone() id=source/>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let competing = (!competing.is_empty()).then(|| {
+        view! {
+            <h4>{Ui::CompetingFigures.text(lang)}</h4>
+            <ul class="cke-competing">{competing}</ul>
+        }
+    });
+    let caveats = dataset
+        .caveats_for_figure(figure.id.as_str())
+        .into_iter()
+        .map(|caveat| {
+            let title = dataset
+                .text(&caveat.title_key())
+                .unwrap_or_default()
+                .to_owned();
+            let body = dataset
+                .text(&caveat.body_key())
+                .unwrap_or_default()
+                .to_owned();
+            view! { <li><strong>{title}</strong> " " {body}</li> }
+        })
+        .collect::<Vec<_>>();
+    let caveats = (!caveats.is_empty()).then(|| {
+        view! {
+            <h4>{Ui::SectorCaveats.text(lang)}</h4>
+            <ul class="cke-caveat-list">{caveats}</ul>
+        }
+    });
     view! {
-        <div class="cke-figure" data-sector=sector>
+        <article class="cke-figure" data-sector=sector id=format!("figure-{}", figure.id.as_str())>
             <p class="cke-figure__value">{value}</p>
-            <p class="cke-figure__label">{label}</p>
-            <p class="cke-figure__source">{Ui::Source.text(lang)} ": " <SourceRef dataset id=source/></p>
-        </div>
+            {label.map(|label| view! { <p class="cke-figure__label">{label}</p> })}
+            {when.map(|when| view! { <p class="cke-figure__when">{when}</p> })}
+            <details class="cke-figure__details">
+                <summary>
+                    {Ui::Source.text(lang)} ": " {summary}
+                    {advertorial.then(|| view! {
+                        " " <span class="cke-tag" data-kind="advertorial">{Ui::Advertorial.text(lang)}</span>
+                    })}
+                </summary>
+                <div class="cke-figure__panel">
+                    <SourceDetails dataset=dataset.clone() id=source_id/>
+                    {note.map(|note| view! { <p class="cke-note">{note}</p> })}
+                    {derived}
+                    {competing}
+                    {caveats}
+                </div>
+            </details>
+        </article>
     }
 }

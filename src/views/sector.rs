@@ -1,9 +1,14 @@
-//! The sector view: one sector's summary, key figures, events and caveats; or, without a
+//! The sector view: one sector's summary, key figures, caveats and events; or, without a
 //! sector, the list of all eleven.
+//!
+//! The sector links stay mounted while the reader switches sectors, so that keyboard focus
+//! stays on them: arrow keys move to the previous or next sector (Home and End to the ends)
+//! and show it in place, like tabs.
 
 use super::overview::SectorCards;
 use super::{text, EventItem};
 use crate::app::use_lang;
+use crate::charts::ComparisonChart;
 use crate::data::model::{Dataset, SectorId};
 use crate::nav::{use_nav, Link};
 use crate::strings::Ui;
@@ -11,60 +16,128 @@ use crate::ui::provenance::FigureCard;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Which sector a key press on the sector links moves to, if any: the links wrap around.
+pub fn sector_after_key(order: &[SectorId], current: SectorId, key: &str) -> Option<SectorId> {
+    let index = order.iter().position(|sector| *sector == current)?;
+    let last = order.len().checked_sub(1)?;
+    let next = match key {
+        "ArrowRight" | "ArrowDown" => {
+            if index == last {
+                0
+            } else {
+                index + 1
+            }
+        }
+        "ArrowLeft" | "ArrowUp" => index.checked_sub(1).unwrap_or(last),
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    };
+    order.get(next).copied()
+}
+
 /// `view=sector`, with or without `sector=`.
 #[component]
 pub fn SectorView(dataset: Arc<Dataset>) -> impl IntoView {
     let nav = use_nav();
-    move || match nav.selection.with(|selection| selection.sector) {
-        Some(sector) => view! { <SectorPage dataset=dataset.clone() sector/> }.into_any(),
-        None => {
+    let chosen = Memo::new(move |_| nav.selection.with(|selection| selection.sector()));
+    let has_sector = Memo::new(move |_| chosen.get().is_some());
+    move || {
+        let dataset = dataset.clone();
+        if has_sector.get() {
+            let for_page = dataset.clone();
+            let page = move || {
+                chosen
+                    .get()
+                    .map(|sector| view! { <SectorPage dataset=for_page.clone() sector/> })
+            };
+            view! { <SectorTabs dataset=dataset.clone() chosen/> {page} }.into_any()
+        } else {
             let lang = use_lang();
             view! {
                 <h1>{Ui::SectorsTitle.text(lang)}</h1>
                 <p class="cke-lede">{Ui::SectorsLede.text(lang)}</p>
-                <SectorCards dataset=dataset.clone()/>
+                <SectorCards dataset/>
             }
             .into_any()
         }
     }
 }
 
-/// Links to every sector, the current one marked.
+/// Links to every sector, the current one marked; arrow keys switch sectors.
 #[component]
-fn SectorTabs(dataset: Arc<Dataset>, current: SectorId) -> impl IntoView {
+fn SectorTabs(dataset: Arc<Dataset>, chosen: Memo<Option<SectorId>>) -> impl IntoView {
     let nav = use_nav();
     let lang = use_lang();
+    let order: Vec<SectorId> = dataset.sectors().iter().map(|sector| sector.id).collect();
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let Some(current) = chosen.get_untracked() else {
+            return;
+        };
+        let Some(next) = sector_after_key(&order, current, &event.key()) else {
+            return;
+        };
+        event.prevent_default();
+        let selection = nav
+            .selection
+            .with_untracked(|selection| selection.with_sector(Some(next)));
+        nav.go(selection);
+        // Focus follows the choice, as in a tab list.
+        if let Some(link) = document()
+            .query_selector(&format!(".cke-tabs [data-sector=\"{}\"] a", next.as_str()))
+            .ok()
+            .flatten()
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+                let _ = link.focus();
+            }
+        }
+    };
     let links = dataset
         .sectors()
         .iter()
         .map(|sector| {
+            let id = sector.id;
             let to = nav
                 .selection
-                .with_untracked(|selection| selection.with_sector(Some(sector.id)));
-            let is_current = sector.id == current;
+                .with_untracked(|selection| selection.with_sector(Some(id)));
+            let current = Signal::derive(move || chosen.get() == Some(id));
             let name = text(&dataset, &sector.name_key());
             view! {
-                <li data-sector=sector.id.as_str()>
-                    <Link to current=Signal::stored(is_current)>{name}</Link>
+                <li data-sector=id.as_str()>
+                    <Link to current>{name}</Link>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <nav class="cke-tabs" aria-label=Ui::SectorsTitle.text(lang)>
+        <nav class="cke-tabs" aria-label=Ui::SectorsTitle.text(lang) on:keydown=on_keydown>
             <ul>{links}</ul>
         </nav>
     }
 }
 
+/// One sector's story.
 #[component]
 fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     let lang = use_lang();
     let Some(info) = dataset.sector(sector).cloned() else {
         return view! { <p>{Ui::SectorUnknown.text(lang)}</p> }.into_any();
     };
-    let figures = dataset
-        .figures_in(sector)
+    // Key figures first, in the sector's order, then every other figure of the sector.
+    let mut figures: Vec<_> = info
+        .key_figures
+        .iter()
+        .filter_map(|id| dataset.figure(id.as_str()))
+        .collect();
+    for figure in dataset.figures_in(sector) {
+        if !figures.iter().any(|shown| shown.id == figure.id) {
+            figures.push(figure);
+        }
+    }
+    let figures = figures
+        .into_iter()
         .map(
             |figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> },
         )
@@ -73,30 +146,54 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
         .events_in(sector)
         .map(|event| view! { <EventItem dataset=dataset.clone() event=event.clone()/> })
         .collect_view();
-    let caveats = dataset
+    let caveats: Vec<_> = dataset
         .caveats_in(sector)
         .map(|caveat| {
+            let title = text(&dataset, &caveat.title_key());
+            let body = text(&dataset, &caveat.body_key());
             view! {
                 <li>
-                    <h3>{text(&dataset, &caveat.title_key())}</h3>
-                    <p>{text(&dataset, &caveat.body_key())}</p>
+                    <h3>{title}</h3>
+                    <p>{body}</p>
                 </li>
             }
         })
-        .collect_view();
-    view! {
-        <div data-sector=sector.as_str()>
-            <SectorTabs dataset=dataset.clone() current=sector/>
-            <h1 class="cke-sector-title">{text(&dataset, &info.name_key())}</h1>
-            <p class="cke-lede">{text(&dataset, &info.summary_key())}</p>
-            <section class="cke-section" aria-labelledby="cke-figures">
-                <h2 id="cke-figures">{Ui::SectorFigures.text(lang)}</h2>
-                <ul class="cke-grid">{figures}</ul>
-            </section>
+        .collect();
+    let caveats = (!caveats.is_empty()).then(|| {
+        view! {
             <section class="cke-section" aria-labelledby="cke-caveats">
                 <h2 id="cke-caveats">{Ui::SectorCaveats.text(lang)}</h2>
                 <ul class="cke-list">{caveats}</ul>
             </section>
+        }
+    });
+    let charts: Vec<_> = dataset
+        .comparisons_in(sector)
+        .map(|comparison| {
+            let id = comparison.id.as_str().to_owned();
+            view! { <ComparisonChart dataset=dataset.clone() comparison=id heading_level=3/> }
+        })
+        .collect();
+    let charts = (!charts.is_empty()).then(|| {
+        view! {
+            <section class="cke-section" aria-labelledby="cke-charts">
+                <h2 id="cke-charts">{Ui::SectorCharts.text(lang)}</h2>
+                {charts}
+            </section>
+        }
+    });
+    let name = text(&dataset, &info.name_key());
+    let summary = text(&dataset, &info.summary_key());
+    view! {
+        <div data-sector=sector.as_str()>
+            <h1 class="cke-sector-title">{name}</h1>
+            <p class="cke-lede">{summary}</p>
+            <section class="cke-section" aria-labelledby="cke-figures">
+                <h2 id="cke-figures">{Ui::SectorFigures.text(lang)}</h2>
+                <ul class="cke-grid cke-figures">{figures}</ul>
+            </section>
+            {charts}
+            {caveats}
             <section class="cke-section" aria-labelledby="cke-events">
                 <h2 id="cke-events">{Ui::SectorEvents.text(lang)}</h2>
                 <ol class="cke-list">{events}</ol>
@@ -104,4 +201,55 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORDER: [SectorId; 3] = [SectorId::Diplomacy, SectorId::Trade, SectorId::Energy];
+
+    #[test]
+    fn arrow_keys_move_to_the_neighbouring_sector_and_wrap_around() {
+        let next = |current, key| sector_after_key(&ORDER, current, key);
+        assert_eq!(next(SectorId::Trade, "ArrowRight"), Some(SectorId::Energy));
+        assert_eq!(
+            next(SectorId::Trade, "ArrowLeft"),
+            Some(SectorId::Diplomacy)
+        );
+        assert_eq!(
+            next(SectorId::Energy, "ArrowRight"),
+            Some(SectorId::Diplomacy)
+        );
+        assert_eq!(
+            next(SectorId::Diplomacy, "ArrowLeft"),
+            Some(SectorId::Energy)
+        );
+        assert_eq!(
+            next(SectorId::Diplomacy, "ArrowDown"),
+            Some(SectorId::Trade)
+        );
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_first_and_last_sector() {
+        assert_eq!(
+            sector_after_key(&ORDER, SectorId::Trade, "Home"),
+            Some(SectorId::Diplomacy)
+        );
+        assert_eq!(
+            sector_after_key(&ORDER, SectorId::Trade, "End"),
+            Some(SectorId::Energy)
+        );
+    }
+
+    #[test]
+    fn other_keys_and_unknown_sectors_do_nothing() {
+        assert_eq!(sector_after_key(&ORDER, SectorId::Trade, "Enter"), None);
+        assert_eq!(
+            sector_after_key(&ORDER, SectorId::Tourism, "ArrowRight"),
+            None
+        );
+        assert_eq!(sector_after_key(&[], SectorId::Trade, "Home"), None);
+    }
 }
