@@ -18,22 +18,25 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dist/` on an ephemeral loopback port, like any plain static host would. */
-export async function serveDist() {
+/**
+ * Serves `dist/` (or another built site, `root`) on an ephemeral loopback port, like any plain
+ * static host would; `headers` are added to every answer (CSP, CORS…).
+ */
+export async function serveDist(root = DIST, { headers = {} } = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
-    let path = normalize(join(DIST, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(DIST)) {
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      response.writeHead(200, { ...headers, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      response.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
