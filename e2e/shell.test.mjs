@@ -96,7 +96,7 @@ describe('the app shell', () => {
     await page.goto(`${server.origin}/?theme=dark`);
     await waitForApp(page);
     assert.equal(await background(page), dark);
-    await page.getByLabel('Theme').selectOption('light');
+    await page.locator('#cke-theme').selectOption('light');
     assert.equal(await background(page), light);
     assert.equal(new URL(page.url()).search, '?theme=light');
     await context.close();

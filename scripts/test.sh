@@ -26,7 +26,7 @@ phase "lint (clippy)" cargo clippy --all-targets --quiet -- -D warnings
 phase "data (validate-data)" cargo run --quiet --bin validate-data
 phase "native tests" cargo test --quiet
 phase "browser tests (wasm)" env CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --test web --test timeline_web --test charts_web
 phase "release build" trunk build --release --offline
 phase "size report" node scripts/size-report.mjs
 phase "end-to-end (Chromium)" node --test --test-concurrency=1 e2e/

@@ -65,6 +65,9 @@ pub fn App(today: Today) -> impl IntoView {
     let theme = move || nav.selection.with(|selection| selection.theme.as_str());
     let embedded = nav.selection.with_untracked(|selection| selection.embed);
 
+    // Only a change of view replaces the view; other choices update it in place, so that
+    // keyboard focus survives (e.g. on the sector links).
+    let current_view = Memo::new(move |_| nav.selection.with(|selection| selection.view));
     let content = move || {
         match current.get() {
         None => view! { <Skeleton/> }.into_any(),
@@ -74,7 +77,7 @@ pub fn App(today: Today) -> impl IntoView {
         Some(Loaded::Ready { dataset, problems }) => {
             let view = move || {
                 let dataset = dataset.clone();
-                match nav.selection.with(|selection| selection.view) {
+                match current_view.get() {
                     View::Overview => view! { <OverviewView dataset/> }.into_any(),
                     View::Sector => view! { <SectorView dataset/> }.into_any(),
                     View::Timeline => view! { <TimelineView dataset/> }.into_any(),
@@ -93,8 +96,13 @@ pub fn App(today: Today) -> impl IntoView {
         }
     };
 
+    let root = NodeRef::<leptos::html::Div>::new();
+    if embedded {
+        crate::ui::embed::use_embed(nav, root);
+    }
+
     view! {
-        <div class="cke" data-theme=theme data-embed=embedded.to_string()>
+        <div class="cke" node_ref=root data-theme=theme data-embed=embedded.to_string()>
             <a class="cke-skip" href="#main">{move || Ui::SkipToContent.text(lang.get())}</a>
             <Header embedded/>
             <main id="main" class="cke-main" tabindex="-1" aria-busy=busy>

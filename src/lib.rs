@@ -2,9 +2,12 @@
 //! relations since 1992. Modules in reading order: the pure core first (URL contract, data,
 //! text), then the browser shell (clock, loading, navigation, app, interface, views).
 
+pub mod charts;
 pub mod data;
+pub mod embed;
 pub mod format;
 pub mod strings;
+pub mod timeline;
 pub mod url;
 
 pub mod app;

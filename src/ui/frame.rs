@@ -10,7 +10,8 @@ use crate::ui::intl::format_date;
 use crate::url::{Theme, View};
 use leptos::prelude::*;
 
-fn view_label(view: View) -> Ui {
+/// The name of a view in the navigation.
+pub fn view_label(view: View) -> Ui {
     match view {
         View::Overview => Ui::NavOverview,
         View::Sector => Ui::NavSectors,
@@ -88,6 +89,15 @@ pub fn ViewNav() -> impl IntoView {
     }
 }
 
+/// The name of a theme.
+pub fn theme_label(theme: Theme) -> Ui {
+    match theme {
+        Theme::Auto => Ui::ThemeAuto,
+        Theme::Light => Ui::ThemeLight,
+        Theme::Dark => Ui::ThemeDark,
+    }
+}
+
 /// Automatic / light / dark, written to the URL like every other choice.
 #[component]
 fn ThemeSwitch() -> impl IntoView {
@@ -98,11 +108,7 @@ fn ThemeSwitch() -> impl IntoView {
         next.theme = theme;
         nav.go(next);
     };
-    let label = |theme: Theme| match theme {
-        Theme::Auto => Ui::ThemeAuto,
-        Theme::Light => Ui::ThemeLight,
-        Theme::Dark => Ui::ThemeDark,
-    };
+    let label = theme_label;
     view! {
         <div class="cke-settings">
             <label for="cke-theme">{move || Ui::Theme.text(use_lang())}</label>
@@ -131,6 +137,9 @@ pub fn Footer(
     /// The current load: `None` while loading.
     data: Signal<Option<Loaded>>,
 ) -> impl IntoView {
+    let embedded = use_nav()
+        .selection
+        .with_untracked(|selection| selection.embed);
     let summary = move || match data.get() {
         Some(Loaded::Ready { dataset, .. }) => {
             let lang = use_lang();
@@ -158,6 +167,7 @@ pub fn Footer(
                     <summary>{Ui::FooterAllSources.text(lang)}</summary>
                     <ul>{items}</ul>
                 </details>
+                {(!embedded).then(|| view! { <crate::ui::embed::EmbedCodeGenerator dataset=dataset.clone()/> })}
             }
             .into_any()
         }
@@ -169,6 +179,7 @@ pub fn Footer(
             <div class="cke-footer__inner">
                 <p>{move || Ui::FooterAbout.text(use_lang())}</p>
                 {summary}
+
             </div>
         </footer>
     }

@@ -1,6 +1,7 @@
 //! Shared interface pieces: the frame (header, navigation, footer), loading and error states,
 //! and locale formatting through the browser's `Intl`.
 
+pub mod embed;
 pub mod frame;
 pub mod intl;
 pub mod provenance;
