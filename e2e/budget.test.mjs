@@ -1,31 +1,22 @@
 // The first-load byte budget: everything a browser fetches to show the overview, compressed
 // with brotli, must stay within the budget recorded in README.md. Deterministic: it counts the
 // bytes of the files requested, not timings.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compressedSizes, readmeBudget } from '../scripts/size-report.mjs';
-import { DIST, launchBrowser, openPage, serveDist, waitForApp } from './harness.mjs';
+import { DIST, openPage, useServedApp, waitForApp } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useServedApp();
 
 test('the first load of the overview stays within the README budget', async () => {
-  const { context, page, requests } = await openPage(browser);
-  await page.goto(`${server.origin}/`);
+  const { context, page, requests } = await openPage(suite.browser);
+  await page.goto(`${suite.server.origin}/`);
   await waitForApp(page);
   await page.waitForLoadState('networkidle');
   const files = [...new Set(requests)]
-    .filter((url) => url.startsWith(server.origin))
+    .filter((url) => url.startsWith(suite.server.origin))
     .map((url) => decodeURIComponent(new URL(url).pathname))
     .map((path) => (path.endsWith('/') ? `${path}index.html` : path));
   const rows = files.map((path) => ({ path, ...compressedSizes(readFileSync(join(DIST, path))) }));

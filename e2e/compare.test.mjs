@@ -1,28 +1,19 @@
 // Reader journeys through the comparative charts (`view=compare`), in headless Chromium against
 // the release build: every chart by mouse and keyboard, its summary and sources, the data table
 // against the downloaded CSV, the SVG and PNG downloads, and axe-core in both themes.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, openPage, serveDist, waitForApp } from './harness.mjs';
+import { openPage, useServedApp, waitForApp } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useServedApp();
 
 const chart = (page) => page.locator('.cke-chart');
 
 /** Opens `query` and waits for the chart. */
 async function open(page, query) {
-  await page.goto(`${server.origin}/${query}`);
+  await page.goto(`${suite.server.origin}/${query}`);
   await waitForApp(page);
   await chart(page).locator('svg.cke-chart__svg').waitFor();
 }
@@ -73,7 +64,7 @@ async function openTable(page) {
 
 describe('comparative charts', () => {
   test('every comparison shows its chart, title, subtitle, definition, summary and sources', async () => {
-    const { context, page, consoleErrors } = await openPage(browser);
+    const { context, page, consoleErrors } = await openPage(suite.browser);
     await open(page, '?view=compare');
     assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Compare/);
     const links = page.getByRole('navigation', { name: 'Comparisons' }).getByRole('link');
@@ -104,7 +95,7 @@ describe('comparative charts', () => {
   });
 
   test('the mirror-statistics chart states both countries’ figures and the gap without rounding', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     await open(page, '?view=compare&chart=mirror-trade');
     const summary = await chart(page).locator('.cke-chart__summary').innerText();
     assert.match(
@@ -117,7 +108,7 @@ describe('comparative charts', () => {
   });
 
   test('the legend toggles a series by mouse and the table follows', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     await open(page, '?view=compare&chart=mirror-trade');
     const key = chart(page).locator('.cke-chart__key[data-series="trade-total-kz-stats"]');
     assert.equal(await key.getAttribute('aria-pressed'), 'true');
@@ -133,7 +124,7 @@ describe('comparative charts', () => {
   });
 
   test('by keyboard: Tab to the chart, arrows move the tooltip, Enter highlights the year in the URL', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     await open(page, '?view=compare&chart=mirror-trade');
     const plot = chart(page).locator('.cke-chart__plot');
     // Tab through the controls until the chart has the focus.
@@ -167,7 +158,7 @@ describe('comparative charts', () => {
   });
 
   test('by mouse: hovering shows the value, clicking highlights its year, Clear removes it', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     await open(page, '?view=compare&chart=cn-exports-imports');
     const bar = chart(page).locator('.cke-chart__bar').last();
     await bar.hover();
@@ -185,7 +176,7 @@ describe('comparative charts', () => {
   });
 
   test('indexed and year-on-year views, and small multiples with a shared or independent axis', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     await open(page, '?view=compare&chart=mirror-trade');
     await chart(page).getByLabel('Change on a year earlier').check();
     assert.equal(await chart(page).locator('.cke-chart__unit').first().textContent(), '% change on a year earlier');
@@ -212,7 +203,7 @@ describe('comparative charts', () => {
   });
 
   test('the downloaded CSV holds exactly the values of the table; SVG and PNG carry title and sources', async () => {
-    const { context, page } = await openPage(browser, { acceptDownloads: true });
+    const { context, page } = await openPage(suite.browser, { acceptDownloads: true });
     await open(page, '?view=compare&chart=mirror-flows');
     // Hide one series: the download is what is shown.
     await chart(page).locator('.cke-chart__key').first().click();
@@ -255,7 +246,7 @@ describe('comparative charts', () => {
 
   for (const theme of ['light', 'dark']) {
     test(`axe-core finds no violations in the ${theme} theme, with tooltip and table open`, async () => {
-      const { context, page } = await openPage(browser);
+      const { context, page } = await openPage(suite.browser);
       await open(page, `?view=compare&chart=mirror-trade&theme=${theme}&year=2021`);
       await openTable(page);
       await chart(page).locator('.cke-chart__plot').focus();
@@ -273,7 +264,7 @@ describe('comparative charts', () => {
   }
 
   test('at 320 px every chart fits without horizontal overflow', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    const { context, page } = await openPage(suite.browser, { viewport: { width: 320, height: 640 } });
     await open(page, '?view=compare');
     const ids = await page
       .getByRole('navigation', { name: 'Comparisons' })

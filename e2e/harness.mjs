@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 // CKE_DIST lets parallel work serve its own build; the test command always uses dist/.
@@ -76,4 +77,21 @@ export async function openPage(browser, options = {}) {
 export async function waitForApp(page) {
   await page.locator('.cke').waitFor();
   await page.locator('.cke-main[aria-busy="false"]').waitFor();
+}
+
+/**
+ * Serves the built app and launches Chromium for the test file that calls it (once, before its
+ * tests), and closes both after them. Read `suite.server.origin` and `suite.browser` in tests.
+ */
+export function useServedApp() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await serveDist();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -1,29 +1,20 @@
 // Reader journeys through the app shell, in headless Chromium against the release build.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, serveDist, waitForApp } from './harness.mjs';
+import { openPage, useServedApp, waitForApp } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useServedApp();
 
 /** Every request of the page went to the app's own origin (no third-party request). */
 function assertSameOrigin(requests) {
-  const foreign = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:'));
+  const foreign = requests.filter((url) => !url.startsWith(suite.server.origin) && !url.startsWith('data:'));
   assert.deepEqual(foreign, [], 'requests left the page origin');
 }
 
 describe('the app shell', () => {
   test('opens on the overview with title, navigation and footer, without console errors', async () => {
-    const { context, page, consoleErrors, requests } = await openPage(browser);
-    await page.goto(`${server.origin}/`);
+    const { context, page, consoleErrors, requests } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/`);
     await waitForApp(page);
     assert.equal(await page.title(), 'China–Kazakhstan Explorer: relations since 1992');
     assert.equal(await page.getByRole('navigation', { name: 'Views' }).getByRole('link').count(), 4);
@@ -39,8 +30,8 @@ describe('the app shell', () => {
   });
 
   test('navigates by clicking, keeps the URL in step, and the back button restores the view', async () => {
-    const { context, page, consoleErrors } = await openPage(browser);
-    await page.goto(`${server.origin}/`);
+    const { context, page, consoleErrors } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/`);
     await waitForApp(page);
     await page.getByRole('link', { name: 'Timeline' }).click();
     await page.getByRole('heading', { level: 1, name: /Timeline/ }).waitFor();
@@ -62,22 +53,22 @@ describe('the app shell', () => {
   });
 
   test('a deep link restores the view and unknown values fall back to defaults', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/?view=sector&sector=trade&lang=xx&theme=neon`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/?view=sector&sector=trade&lang=xx&theme=neon`);
     await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: 'Trade' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Sectors' }).getAttribute('aria-current'), 'page');
     assert.equal(await page.locator('.cke').getAttribute('data-theme'), 'auto');
 
-    await page.goto(`${server.origin}/?view=nowhere&year=1800`);
+    await page.goto(`${suite.server.origin}/?view=nowhere&year=1800`);
     await waitForApp(page);
     assert.equal(await page.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'), 'page');
     await context.close();
   });
 
   test('links are real links that open in a new tab with the same state', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/?theme=dark`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/?theme=dark`);
     await waitForApp(page);
     assert.equal(
       await page.getByRole('link', { name: 'Compare' }).getAttribute('href'),
@@ -92,8 +83,8 @@ describe('the app shell', () => {
     const light = 'rgb(255, 255, 255)';
     const dark = 'rgb(17, 24, 32)';
 
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/?theme=dark`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/?theme=dark`);
     await waitForApp(page);
     assert.equal(await background(page), dark);
     await page.locator('#cke-theme').selectOption('light');
@@ -101,17 +92,17 @@ describe('the app shell', () => {
     assert.equal(new URL(page.url()).search, '?theme=light');
     await context.close();
 
-    const system = await openPage(browser, { colorScheme: 'dark' });
-    await system.page.goto(`${server.origin}/`);
+    const system = await openPage(suite.browser, { colorScheme: 'dark' });
+    await system.page.goto(`${suite.server.origin}/`);
     await waitForApp(system.page);
     assert.equal(await background(system.page), dark);
     await system.context.close();
   });
 
   test('at 320 px nothing overflows horizontally', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    const { context, page } = await openPage(suite.browser, { viewport: { width: 320, height: 640 } });
     for (const query of ['', '?view=sector', '?view=sector&sector=energy', '?view=timeline', '?view=compare']) {
-      await page.goto(`${server.origin}/${query}`);
+      await page.goto(`${suite.server.origin}/${query}`);
       await waitForApp(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${query || 'overview'} overflows by ${overflow}px at 320px`);
@@ -120,8 +111,8 @@ describe('the app shell', () => {
   });
 
   test('works by keyboard alone: skip link, navigation, visible focus', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/`);
     await waitForApp(page);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });
@@ -142,7 +133,7 @@ describe('the app shell', () => {
   });
 
   test('shows a skeleton while loading, then the content without any layout shift', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     let release;
     const gate = new Promise((resolve) => (release = resolve));
     await page.route('**/data/events.json', async (route) => {
@@ -155,7 +146,7 @@ describe('the app shell', () => {
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${suite.server.origin}/`);
     await page.locator('.cke-skeleton').waitFor();
     assert.equal(await page.locator('.cke-main').getAttribute('aria-busy'), 'true');
     release();
@@ -166,7 +157,7 @@ describe('the app shell', () => {
   });
 
   test('a failed fetch shows what failed and a retry that works', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     let failures = 1;
     await page.route('**/data/sectors.json', async (route) => {
       if (failures > 0) {
@@ -176,7 +167,7 @@ describe('the app shell', () => {
         await route.continue();
       }
     });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${suite.server.origin}/`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /could not be loaded/);

@@ -1,10 +1,10 @@
 // Reader journeys through the overview and the sector views, and their accessibility.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, launchBrowser, openPage, serveDist, waitForApp } from './harness.mjs';
+import { DIST, openPage, useServedApp, waitForApp } from './harness.mjs';
 
 const SECTORS = [
   'diplomacy', 'trade', 'investment', 'energy', 'transport', 'urban', 'agriculture', 'medicine',
@@ -12,24 +12,15 @@ const SECTORS = [
 ];
 const readData = (file) => JSON.parse(readFileSync(join(DIST, 'data', file), 'utf8'));
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useServedApp();
 
 const search = (page) => new URL(page.url()).search;
 const focusedText = (page) => page.evaluate(() => document.activeElement?.textContent);
 
 describe('overview and sector views', () => {
   test('the overview shows attributed headline figures, eleven sectors and the latest milestones', async () => {
-    const { context, page, consoleErrors } = await openPage(browser);
-    await page.goto(`${server.origin}/`);
+    const { context, page, consoleErrors } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/`);
     await waitForApp(page);
     const headlines = page.locator('section[aria-labelledby="cke-headlines"] .cke-figure');
     assert.ok((await headlines.count()) >= 3);
@@ -47,8 +38,8 @@ describe('overview and sector views', () => {
   });
 
   test('a sector opens by click, by deep link, and the back button returns', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/`);
     await waitForApp(page);
     await page.getByRole('link', { name: /^Energy / }).click();
     await page.getByRole('heading', { level: 1, name: 'Energy' }).waitFor();
@@ -61,7 +52,7 @@ describe('overview and sector views', () => {
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: /since 1992/ }).waitFor();
 
-    await page.goto(`${server.origin}/?view=sector&sector=medicine`);
+    await page.goto(`${suite.server.origin}/?view=sector&sector=medicine`);
     await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: 'Medicine' }).waitFor();
     assert.equal(
@@ -72,8 +63,8 @@ describe('overview and sector views', () => {
   });
 
   test('view=sector without a sector lists all eleven', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/?view=sector&sector=nowhere`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/?view=sector&sector=nowhere`);
     await waitForApp(page);
     await page.getByRole('heading', { level: 1, name: 'Sectors' }).waitFor();
     assert.equal(await page.locator('a.cke-card').count(), 11);
@@ -81,8 +72,8 @@ describe('overview and sector views', () => {
   });
 
   test('arrow keys, Home and End switch sectors in place and focus follows', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/?view=sector&sector=trade`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);
     await waitForApp(page);
     await page.locator('.cke-tabs').getByRole('link', { name: 'Trade' }).focus();
     await page.keyboard.press('ArrowRight');
@@ -103,8 +94,8 @@ describe('overview and sector views', () => {
   });
 
   test('opening a figure by keyboard shows its full source and the competing figures', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/?view=sector&sector=trade`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);
     await waitForApp(page);
     const figure = page.locator('#figure-cda-trade-2024');
     assert.equal(await figure.locator('.cke-figure__value').innerText(), 'over US$44 bn');
@@ -133,10 +124,10 @@ describe('overview and sector views', () => {
     const checklist = new Set(advertorial.flatMap((figure) => figure.advertorial_items));
     for (let item = 1; item <= 41; item += 1) assert.ok(checklist.has(item), `checklist item ${item} is not in the data`);
 
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(suite.browser);
     const found = new Set();
     for (const sector of SECTORS) {
-      await page.goto(`${server.origin}/?view=sector&sector=${sector}`);
+      await page.goto(`${suite.server.origin}/?view=sector&sector=${sector}`);
       await waitForApp(page);
       for (const figure of advertorial) {
         const card = page.locator(`#figure-${figure.id}`);
@@ -153,8 +144,8 @@ describe('overview and sector views', () => {
   });
 
   test("links keep the reader's theme after it was changed", async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto(`${server.origin}/?theme=dark`);
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/?theme=dark`);
     await waitForApp(page);
     await page.locator('#cke-theme').selectOption('light');
     await page.getByRole('link', { name: /^Trade / }).click();
@@ -165,10 +156,10 @@ describe('overview and sector views', () => {
 
   for (const theme of ['light', 'dark']) {
     test(`axe-core finds no violations on the overview and every sector, ${theme} theme`, async () => {
-      const { context, page } = await openPage(browser);
+      const { context, page } = await openPage(suite.browser);
       const violations = [];
       for (const query of ['', ...SECTORS.map((sector) => `view=sector&sector=${sector}&`)]) {
-        await page.goto(`${server.origin}/?${query}theme=${theme}`);
+        await page.goto(`${suite.server.origin}/?${query}theme=${theme}`);
         await waitForApp(page);
         // Open every figure's details so their contents are checked too.
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
