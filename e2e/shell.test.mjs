@@ -52,6 +52,17 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  test('after a change of view, focus moves to its heading and the change is announced', async () => {
+    const { context, page } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/`);
+    await waitForApp(page);
+    await page.getByRole('link', { name: 'Compare' }).click();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Compare');
+    assert.equal(await page.locator('[aria-live="polite"].cke-visually-hidden').textContent(), 'Compare');
+    await context.close();
+  });
+
   test('a deep link restores the view and unknown values fall back to defaults', async () => {
     const { context, page } = await openPage(suite.browser);
     await page.goto(`${suite.server.origin}/?view=sector&sector=trade&lang=xx&theme=neon`);

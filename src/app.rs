@@ -96,6 +96,17 @@ pub fn App(today: Today) -> impl IntoView {
         }
     };
 
+    // After the reader changes view, focus moves to the new view's heading and a live region
+    // announces it, so keyboard and screen-reader users land where the content changed.
+    let announcement = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<View>| {
+        let view = current_view.get();
+        if previous.is_some_and(|previous| previous != view) {
+            crate::ui::focus::focus_heading_later(announcement);
+        }
+        view
+    });
+
     let root = NodeRef::<leptos::html::Div>::new();
     if embedded {
         crate::ui::embed::use_embed(nav, root);
@@ -105,6 +116,7 @@ pub fn App(today: Today) -> impl IntoView {
         <div class="cke" node_ref=root data-theme=theme data-embed=embedded.to_string()>
             <a class="cke-skip" href="#main">{move || Ui::SkipToContent.text(lang.get())}</a>
             <Header embedded/>
+            <p class="cke-visually-hidden" aria-live="polite">{move || announcement.get()}</p>
             <main id="main" class="cke-main" tabindex="-1" aria-busy=busy>
                 {content}
             </main>

@@ -2,6 +2,7 @@
 //! and locale formatting through the browser's `Intl`.
 
 pub mod embed;
+pub mod focus;
 pub mod frame;
 pub mod intl;
 pub mod provenance;
