@@ -167,6 +167,32 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  test('a file that fails to load degrades only what depends on it, with a retry', async () => {
+    const { context, page } = await openPage(suite.browser);
+    let failures = 1;
+    await page.route('**/data/series.json', async (route) => {
+      if (failures > 0) {
+        failures -= 1;
+        await route.fulfill({ status: 404, body: 'gone' });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(`${suite.server.origin}/`);
+    await waitForApp(page);
+    // The overview needs no series: it is all there, with a calm note naming the missing file.
+    await page.getByRole('heading', { level: 1, name: 'China and Kazakhstan since 1992' }).waitFor();
+    assert.equal(await page.locator('a.cke-card').count(), 11);
+    const notice = page.getByRole('status').filter({ hasText: 'Part of the data' });
+    assert.match(await notice.textContent(), /series\.json: HTTP 404/);
+    assert.equal(await page.getByRole('alert').count(), 0, 'no error box: the page is usable');
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await waitForApp(page);
+    assert.equal(failures, 0);
+    await context.close();
+  });
+
   test('a failed fetch shows what failed and a retry that works', async () => {
     const { context, page } = await openPage(suite.browser);
     let failures = 1;

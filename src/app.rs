@@ -74,7 +74,7 @@ pub fn App(today: Today) -> impl IntoView {
         Some(Loaded::Failed { failures, problems }) => {
             view! { <LoadError failures problems retry=move || attempt.update(|number| *number += 1)/> }.into_any()
         }
-        Some(Loaded::Ready { dataset, problems }) => {
+        Some(Loaded::Ready { dataset, problems, failures }) => {
             let view = move || {
                 let dataset = dataset.clone();
                 match current_view.get() {
@@ -84,7 +84,8 @@ pub fn App(today: Today) -> impl IntoView {
                     View::Compare => view! { <CompareView dataset/> }.into_any(),
                 }
             };
-            view! { <ProblemsNotice problems/> {view} }.into_any()
+            let retry = move || attempt.update(|number| *number += 1);
+            view! { <ProblemsNotice problems failures retry/> {view} }.into_any()
         }
     }
     };

@@ -21,10 +21,12 @@ pub struct FetchFailure {
 /// What loading produced: a usable dataset (with any warnings), or the reasons there is none.
 #[derive(Clone, Debug)]
 pub enum Loaded {
-    /// The dataset, and problems that left parts of it out.
+    /// The dataset, the problems that left parts of it out, and the files that could not be
+    /// fetched but were not needed to show the rest (those parts are missing).
     Ready {
         dataset: Arc<data::model::Dataset>,
         problems: Arc<Vec<Problem>>,
+        failures: Vec<FetchFailure>,
     },
     /// Nothing usable: which fetches failed and which problems made the data unusable.
     Failed {
@@ -103,14 +105,17 @@ pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
     let report = data::build_dataset(&files, today);
     let problems = Arc::new(report.problems);
     match report.dataset {
-        Some(mut dataset) if failures.is_empty() => {
+        // A failed file degrades only what depends on it: the validator has already left out
+        // what referred to it, and the reader is told which file is missing.
+        Some(mut dataset) => {
             dataset.set_lang(lang.as_str());
             Loaded::Ready {
                 dataset: Arc::new(dataset),
                 problems,
+                failures,
             }
         }
-        _ => Loaded::Failed { failures, problems },
+        None => Loaded::Failed { failures, problems },
     }
 }
 

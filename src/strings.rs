@@ -208,7 +208,7 @@ impl Ui {
             Ui::LoadFailedDetails => "What failed",
             Ui::Retry => "Try again",
             Ui::DataProblemsTitle => "Some data could not be shown",
-            Ui::DataProblemsBody => "A few entries of the data are malformed and were left out; everything else is shown.",
+            Ui::DataProblemsBody => "Part of the data could not be loaded or was malformed and is left out; everything else is shown.",
             Ui::FooterAbout => "An open-source, independent explainer. Figures are shown as their sources state them; where the two countries' statistics differ, both are given.",
             Ui::FooterDataAsOf => "Data as of",
             Ui::FooterSourcesCount => "public sources",

@@ -53,15 +53,29 @@ pub fn LoadError(
     }
 }
 
-/// A calm note when some entries were dropped as malformed; nothing when all is well.
+/// A calm note when some files could not be fetched or some entries were dropped as malformed
+/// (everything else is shown); nothing when all is well. Missing files come with a retry.
 #[component]
-pub fn ProblemsNotice(problems: Arc<Vec<Problem>>) -> impl IntoView {
+pub fn ProblemsNotice(
+    problems: Arc<Vec<Problem>>,
+    failures: Vec<FetchFailure>,
+    retry: impl Fn() + 'static,
+) -> impl IntoView {
     let lang = use_lang();
-    let lines: Vec<String> = reader_visible(&problems)
-        .take(10)
-        .map(ToString::to_string)
+    let fetch_failed = !failures.is_empty();
+    let lines: Vec<String> = failures
+        .iter()
+        .map(|failure| format!("{}: {}", failure.file, failure.reason))
+        .chain(reader_visible(&problems).take(10).map(ToString::to_string))
         .collect();
     (!lines.is_empty()).then(|| {
+        let retry = fetch_failed.then(|| {
+            view! {
+                <button type="button" class="cke-button" on:click=move |_| retry()>
+                    {Ui::Retry.text(lang)}
+                </button>
+            }
+        });
         view! {
             <div class="cke-alert" data-kind="warning" role="status">
                 <p><strong>{Ui::DataProblemsTitle.text(lang)}</strong></p>
@@ -70,6 +84,7 @@ pub fn ProblemsNotice(problems: Arc<Vec<Problem>>) -> impl IntoView {
                     <summary>{Ui::LoadFailedDetails.text(lang)}</summary>
                     <ul>{lines.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}</ul>
                 </details>
+                {retry}
             </div>
         }
     })
