@@ -1305,13 +1305,9 @@ impl<'a> Validator<'a> {
     }
 
     fn build_figures(&mut self, raw: &[(Path, raw::Figure)]) -> Vec<model::Figure> {
-        let mut out = Vec::new();
-        for (path, figure) in raw {
-            if let Some(figure) = self.build_figure(path, figure) {
-                out.push(figure);
-            }
-        }
-        out
+        raw.iter()
+            .filter_map(|(path, figure)| self.build_figure(path, figure))
+            .collect()
     }
 
     fn build_figure(&mut self, path: &Path, raw: &raw::Figure) -> Option<model::Figure> {
@@ -1546,13 +1542,9 @@ impl<'a> Validator<'a> {
     }
 
     fn build_series(&mut self, raw: &[(Path, raw::Series)]) -> Vec<model::Series> {
-        let mut out = Vec::new();
-        for (path, series) in raw {
-            if let Some(series) = self.build_one_series(path, series) {
-                out.push(series);
-            }
-        }
-        out
+        raw.iter()
+            .filter_map(|(path, series)| self.build_one_series(path, series))
+            .collect()
     }
 
     fn build_one_series(&mut self, path: &Path, raw: &raw::Series) -> Option<model::Series> {
@@ -1753,13 +1745,9 @@ impl<'a> Validator<'a> {
     }
 
     fn build_events(&mut self, raw: &[(Path, raw::Event)]) -> Vec<model::Event> {
-        let mut out = Vec::new();
-        for (path, event) in raw {
-            if let Some(event) = self.build_event(path, event) {
-                out.push(event);
-            }
-        }
-        out
+        raw.iter()
+            .filter_map(|(path, event)| self.build_event(path, event))
+            .collect()
     }
 
     fn build_event(&mut self, path: &Path, raw: &raw::Event) -> Option<model::Event> {
