@@ -184,7 +184,7 @@ describe('the app shell', () => {
     await page.getByRole('heading', { level: 1, name: 'China and Kazakhstan since 1992' }).waitFor();
     assert.equal(await page.locator('a.cke-card').count(), 11);
     const notice = page.getByRole('status').filter({ hasText: 'Part of the data' });
-    assert.match(await notice.textContent(), /series\.json: HTTP 404/);
+    assert.match(await notice.textContent(), /series\.json: the server answered 404/);
     assert.equal(await page.getByRole('alert').count(), 0, 'no error box: the page is usable');
     await notice.getByRole('button', { name: 'Try again' }).click();
     await notice.waitFor({ state: 'detached' });
@@ -208,7 +208,7 @@ describe('the app shell', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /could not be loaded/);
-    assert.match(await alert.textContent(), /sectors\.json: HTTP 500/);
+    assert.match(await alert.textContent(), /sectors\.json: the server answered 500/);
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('alert').waitFor({ state: 'detached' });
     await waitForApp(page);

@@ -320,7 +320,7 @@ describe('the timeline', () => {
       await page.goto(`${big.origin}/?view=timeline`);
       await waitForApp(page);
       await page.locator('.cke-tl-event').first().waitFor();
-      assert.match(await page.locator('.cke-tl-status').innerText(), /Showing 10000 of 10000 events/);
+      assert.match(await page.locator('.cke-tl-status').innerText(), /Showing 10,000 of 10,000 events/);
       assert.equal(await page.locator('.cke-alert').count(), 0, 'the synthetic data is valid');
       const drawn = () => page.locator('.cke-tl-event, .cke-tl-cluster').count();
       assert.ok((await drawn()) < 150, `only what fits is drawn: ${await drawn()}`);

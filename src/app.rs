@@ -31,21 +31,15 @@ pub fn App(today: Today) -> impl IntoView {
     provide_context(nav);
     let preferred = crate::clock::browser_language();
     let lang = Memo::new(move |_| {
-        let wanted = nav
-            .selection
-            .with(|selection| selection.lang.unwrap_or(preferred));
-        if crate::strings::is_available(wanted) {
-            wanted
-        } else {
-            Lang::En
-        }
+        nav.selection
+            .with(|selection| selection.lang.unwrap_or(preferred))
     });
     provide_context(CurrentLang(lang));
 
     // `<html lang>` follows the reader's language.
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().as_str());
+            let _ = root.set_attribute("lang", lang.get().bcp47());
         }
     });
 

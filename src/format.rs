@@ -5,69 +5,78 @@
 //! It never rounds or alters the value.
 
 use crate::data::model::{Qualifier, Unit};
+use crate::strings::Ui;
 use crate::url::Lang;
 
-/// The qualifier's word before a value, or nothing for an exact value.
-pub fn qualifier_word(qualifier: Qualifier, lang: Lang) -> Option<&'static str> {
-    match (qualifier, lang) {
-        (Qualifier::Exact, _) => None,
-        (Qualifier::Over, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => Some("over"),
-        (Qualifier::Nearly, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => Some("nearly"),
-        (Qualifier::About, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => Some("about"),
-    }
+/// The value with the source's qualifier ("over US$44 bn"); an exact value is left as it is.
+pub fn qualified(value: &str, qualifier: Qualifier, lang: Lang) -> String {
+    let template = match qualifier {
+        Qualifier::Exact => return value.to_owned(),
+        Qualifier::Over => Ui::QualifierOver,
+        Qualifier::Nearly => Ui::QualifierNearly,
+        Qualifier::About => Ui::QualifierAbout,
+    };
+    template.fill(lang, &[("value", value)])
 }
 
 /// An ordinal in words: 1 → "first".
 pub fn ordinal_word(value: f64, lang: Lang) -> Option<&'static str> {
-    let words = match lang {
-        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => [
-            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-            "tenth",
-        ],
-    };
+    const WORDS: [Ui; 10] = [
+        Ui::Ordinal1,
+        Ui::Ordinal2,
+        Ui::Ordinal3,
+        Ui::Ordinal4,
+        Ui::Ordinal5,
+        Ui::Ordinal6,
+        Ui::Ordinal7,
+        Ui::Ordinal8,
+        Ui::Ordinal9,
+        Ui::Ordinal10,
+    ];
     let index = (1.0..=10.0).contains(&value).then(|| value as usize - 1)?;
     (value.fract() == 0.0)
-        .then(|| words.get(index).copied())
+        .then(|| WORDS.get(index).map(|word| word.text(lang)))
         .flatten()
 }
 
-/// A numeric value in its unit: `number` is the value already spelt for `lang`.
-pub fn with_unit(number: &str, unit: Unit, lang: Lang) -> String {
-    match lang {
-        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => match unit {
-            Unit::UsdBn => format!("US${number} bn"),
-            Unit::UsdM => format!("US${number} m"),
-            Unit::TengeBn => format!("{number} bn tenge"),
-            Unit::Percent => format!("{number}%"),
-            Unit::PercentChange => format!("{number}%"),
-            Unit::Count | Unit::Ordinal | Unit::Date | Unit::Wording => number.to_owned(),
-            Unit::Mw => format!("{number} MW"),
-            Unit::Gw => format!("{number} GW"),
-            Unit::GwhPerYear => format!("{number} GWh a year"),
-            Unit::KwhMPerYear => format!("{number} million kWh a year"),
-            Unit::T => format!("{number} t"),
-            Unit::Kt => format!("{number} thousand t"),
-            Unit::Mt => format!("{number} Mt"),
-            Unit::MtPerYear => format!("{number} Mt a year"),
-            Unit::BcmPerYear => format!("{number} bcm a year"),
-            Unit::TCo2PerYear => format!("{number} t of CO₂ a year"),
-            Unit::People => format!("{number} people"),
-            Unit::PassengersPerDay => format!("{number} passengers a day"),
-            Unit::Teu => format!("{number} TEU"),
-            Unit::Trains => format!("{number} trains"),
-            Unit::Km => format!("{number} km"),
-            Unit::Months => format!("{number} months"),
-        },
-    }
+/// A numeric value in its unit: `number` is `value` already spelt for `lang` (the value itself
+/// picks the plural form: "1 train", "5 trains").
+pub fn with_unit(number: &str, value: f64, unit: Unit, lang: Lang) -> String {
+    let template = match unit {
+        Unit::Count | Unit::Ordinal | Unit::Date | Unit::Wording => return number.to_owned(),
+        Unit::UsdBn => Ui::UnitUsdBn,
+        Unit::UsdM => Ui::UnitUsdM,
+        Unit::TengeBn => Ui::UnitTengeBn,
+        Unit::Percent | Unit::PercentChange => Ui::UnitPercent,
+        Unit::Mw => Ui::UnitMw,
+        Unit::Gw => Ui::UnitGw,
+        Unit::GwhPerYear => Ui::UnitGwhPerYear,
+        Unit::KwhMPerYear => Ui::UnitKwhMPerYear,
+        Unit::T => Ui::UnitT,
+        Unit::Kt => Ui::UnitKt,
+        Unit::Mt => Ui::UnitMt,
+        Unit::MtPerYear => Ui::UnitMtPerYear,
+        Unit::BcmPerYear => Ui::UnitBcmPerYear,
+        Unit::TCo2PerYear => Ui::UnitTCo2PerYear,
+        Unit::People => Ui::UnitPeople,
+        Unit::PassengersPerDay => Ui::UnitPassengersPerDay,
+        Unit::Teu => Ui::UnitTeu,
+        Unit::Trains => Ui::UnitTrains,
+        Unit::Km => Ui::UnitKm,
+        Unit::Months => Ui::UnitMonths,
+    };
+    template.count(lang, value, number, &[("n", number)])
 }
 
 /// The full text of a value: qualifier, number and unit ("over US$44 bn").
-pub fn value_text(number: &str, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
-    let value = with_unit(number, unit, lang);
-    match qualifier_word(qualifier, lang) {
-        Some(word) => format!("{word} {value}"),
-        None => value,
-    }
+pub fn value_text(
+    number: &str,
+    value: f64,
+    unit: Unit,
+    qualifier: Qualifier,
+    lang: Lang,
+) -> String {
+    qualified(&with_unit(number, value, unit, lang), qualifier, lang)
 }
 
 #[cfg(test)]
@@ -77,7 +86,7 @@ mod tests {
     #[test]
     fn an_exact_value_has_no_qualifier() {
         assert_eq!(
-            value_text("43.82", Unit::UsdBn, Qualifier::Exact, Lang::En),
+            value_text("43.82", 43.82, Unit::UsdBn, Qualifier::Exact, Lang::En),
             "US$43.82 bn"
         );
     }
@@ -85,27 +94,39 @@ mod tests {
     #[test]
     fn the_sources_wording_is_kept_before_the_value() {
         assert_eq!(
-            value_text("44", Unit::UsdBn, Qualifier::Over, Lang::En),
+            value_text("44", 44.0, Unit::UsdBn, Qualifier::Over, Lang::En),
             "over US$44 bn"
         );
         assert_eq!(
-            value_text("6,000", Unit::Count, Qualifier::Nearly, Lang::En),
+            value_text("6,000", 6000.0, Unit::Count, Qualifier::Nearly, Lang::En),
             "nearly 6,000"
         );
         assert_eq!(
-            value_text("387", Unit::KwhMPerYear, Qualifier::About, Lang::En),
+            value_text("387", 387.0, Unit::KwhMPerYear, Qualifier::About, Lang::En),
             "about 387 million kWh a year"
         );
     }
 
     #[test]
     fn the_number_is_placed_exactly_as_spelt() {
-        assert_eq!(with_unit("0.368", Unit::UsdBn, Lang::En), "US$0.368 bn");
-        assert_eq!(with_unit("+4.5", Unit::PercentChange, Lang::En), "+4.5%");
         assert_eq!(
-            with_unit("387,000", Unit::TCo2PerYear, Lang::En),
+            with_unit("0.368", 0.368, Unit::UsdBn, Lang::En),
+            "US$0.368 bn"
+        );
+        assert_eq!(
+            with_unit("+4.5", 4.5, Unit::PercentChange, Lang::En),
+            "+4.5%"
+        );
+        assert_eq!(
+            with_unit("387,000", 387_000.0, Unit::TCo2PerYear, Lang::En),
             "387,000 t of CO₂ a year"
         );
+    }
+
+    #[test]
+    fn units_take_the_plural_form_of_their_value() {
+        assert_eq!(with_unit("1", 1.0, Unit::Trains, Lang::En), "1 train");
+        assert_eq!(with_unit("2", 2.0, Unit::Trains, Lang::En), "2 trains");
     }
 
     #[test]

@@ -5,17 +5,50 @@
 //! files failed and why; it never panics on a network or HTTP failure.
 
 use crate::data::{self, model::Date, DataFiles, Problem, Severity};
+use crate::strings::Ui;
 use crate::url::Lang;
 use futures::future::join_all;
 use std::sync::Arc;
+
+/// Why a file could not be fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchProblem {
+    /// The request failed (offline, refused, blocked); the browser's words.
+    Network(String),
+    /// The server answered with an error status.
+    Http(u16),
+    /// The answer was a web page (an HTML error or fallback page), not data.
+    NotData,
+    /// The body could not be read (cut off, or not text).
+    Unreadable,
+    /// No complete answer within [`FETCH_TIMEOUT_SECONDS`].
+    TimedOut,
+}
+
+impl FetchProblem {
+    /// The reason in the reader's language.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            FetchProblem::Network(_) => Ui::FetchNetworkError.text(lang).to_owned(),
+            FetchProblem::Http(status) => {
+                Ui::FetchHttpStatus.fill(lang, &[("status", &status.to_string())])
+            }
+            FetchProblem::NotData => Ui::FetchNotData.text(lang).to_owned(),
+            FetchProblem::Unreadable => Ui::FetchUnreadableBody.text(lang).to_owned(),
+            FetchProblem::TimedOut => {
+                Ui::FetchTimedOut.fill(lang, &[("seconds", &FETCH_TIMEOUT_SECONDS.to_string())])
+            }
+        }
+    }
+}
 
 /// A file that could not be fetched, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FetchFailure {
     /// The file's path relative to `data/`.
     pub file: String,
-    /// A short reason: an HTTP status, or the network error.
-    pub reason: String,
+    /// Why.
+    pub problem: FetchProblem,
 }
 
 /// What loading produced: a usable dataset (with any warnings), or the reasons there is none.
@@ -35,49 +68,82 @@ pub enum Loaded {
     },
 }
 
-/// Fetches `data/<file>` relative to the page as text.
+/// A fetch that has no complete answer after this long is given up, so that a stalled
+/// connection ends in a message with a retry instead of an endless skeleton.
+pub const FETCH_TIMEOUT_SECONDS: u32 = 8;
+
+/// Fetches `data/<file>` relative to the page as text, within [`FETCH_TIMEOUT_SECONDS`].
 async fn fetch_text(file: &str) -> Result<String, FetchFailure> {
-    let failure = |reason: String| FetchFailure {
+    let failure = |problem: FetchProblem| FetchFailure {
         file: file.to_owned(),
-        reason,
+        problem,
     };
-    let response = gloo_net::http::Request::get(&format!("data/{file}"))
-        .send()
-        .await
-        .map_err(|error| failure(format!("network error: {error}")))?;
-    if !response.ok() {
-        return Err(failure(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        )));
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let timer = controller.clone().and_then(|controller| {
+        let timed_out = timed_out.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.store(true, std::sync::atomic::Ordering::Relaxed);
+                controller.abort();
+            },
+            std::time::Duration::from_secs(u64::from(FETCH_TIMEOUT_SECONDS)),
+        )
+        .ok()
+    });
+    let result = async {
+        let response = gloo_net::http::Request::get(&format!("data/{file}"))
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|error| FetchProblem::Network(error.to_string()))?;
+        if !response.ok() {
+            return Err(FetchProblem::Http(response.status()));
+        }
+        let is_page = response
+            .headers()
+            .get("content-type")
+            .is_some_and(|kind| kind.to_ascii_lowercase().contains("text/html"));
+        if is_page {
+            return Err(FetchProblem::NotData);
+        }
+        response.text().await.map_err(|_| FetchProblem::Unreadable)
     }
-    response
-        .text()
-        .await
-        .map_err(|error| failure(format!("could not read the body: {error}")))
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result.map_err(|problem| {
+        if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
+            failure(FetchProblem::TimedOut)
+        } else {
+            failure(problem)
+        }
+    })
 }
 
-/// Fetches every data file (English text plus `lang`'s text) and builds the dataset.
-pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
-    let mut texts = vec!["en".to_owned()];
-    if lang != Lang::En {
-        texts.push(lang.as_str().to_owned());
-    }
-    let mut names: Vec<String> = [
-        data::SOURCES,
-        data::SECTORS,
-        data::EVENTS,
-        data::FIGURES,
-        data::SERIES,
-        data::COMPARISONS,
-        data::CAVEATS,
-    ]
-    .iter()
-    .map(|name| (*name).to_owned())
-    .collect();
-    names.extend(texts.iter().map(|lang| data::text_file(lang)));
+/// The language-neutral files, in the order of [`DataFiles`]' fields.
+const NEUTRAL: [&str; 7] = [
+    data::SOURCES,
+    data::SECTORS,
+    data::EVENTS,
+    data::FIGURES,
+    data::SERIES,
+    data::COMPARISONS,
+    data::CAVEATS,
+];
 
+/// Fetches the data files and the text of `lang` only, and builds the dataset. English text is
+/// fetched too only when `lang`'s text is missing or lacks texts the data needs; those then show
+/// in English rather than not at all.
+pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
+    let own_text = data::text_file(lang.as_str());
+    let names: Vec<String> = NEUTRAL
+        .iter()
+        .map(|name| (*name).to_owned())
+        .chain([own_text])
+        .collect();
     let results = join_all(names.iter().map(|name| fetch_text(name))).await;
     let mut failures = Vec::new();
     let mut bodies: Vec<Option<String>> = Vec::with_capacity(results.len());
@@ -90,9 +156,10 @@ pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
             }
         }
     }
+    let own_body = bodies.pop().flatten();
     let mut bodies = bodies.into_iter();
     let mut next = || bodies.next().flatten();
-    let files = DataFiles {
+    let mut files = DataFiles {
         sources: next(),
         sectors: next(),
         events: next(),
@@ -100,15 +167,34 @@ pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
         series: next(),
         comparisons: next(),
         caveats: next(),
-        texts: texts.into_iter().map(|lang| (lang, next())).collect(),
+        texts: vec![(lang.as_str().to_owned(), own_body.clone())],
     };
-    let report = data::build_dataset(&files, today);
+    let mut report = data::build_dataset(&files, today);
+    let incomplete = own_body.is_none() || report.missing_texts > 0;
+    if lang != Lang::En && incomplete {
+        let english = match fetch_text(&data::text_file("en")).await {
+            Ok(body) => Some(body),
+            Err(failure) => {
+                failures.push(failure);
+                None
+            }
+        };
+        files.texts = vec![
+            ("en".to_owned(), english),
+            (lang.as_str().to_owned(), own_body),
+        ];
+        report = data::build_dataset(&files, today);
+    }
     let problems = Arc::new(report.problems);
     match report.dataset {
         // A failed file degrades only what depends on it: the validator has already left out
         // what referred to it, and the reader is told which file is missing.
         Some(mut dataset) => {
             dataset.set_lang(lang.as_str());
+            // Editors previewing with `trunk serve` (a debug build) see what is untranslated.
+            if cfg!(debug_assertions) {
+                dataset.mark_fallbacks();
+            }
             Loaded::Ready {
                 dataset: Arc::new(dataset),
                 problems,

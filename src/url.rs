@@ -62,7 +62,26 @@ impl Lang {
     /// Every language, in switcher order.
     pub const ALL: [Lang; 4] = [Lang::En, Lang::Zh, Lang::Ru, Lang::Kk];
 
-    /// The BCP 47 tag, used in the URL, in `<html lang>` and in data file names.
+    /// The full language tag for `<html lang>` and `Intl`: Chinese is written in Simplified
+    /// characters, which `zh` alone does not say.
+    pub fn bcp47(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-Hans",
+            other => other.as_str(),
+        }
+    }
+
+    /// The language's own name, as the language switcher offers it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "中文",
+            Lang::Ru => "Русский",
+            Lang::Kk => "Қазақша",
+        }
+    }
+
+    /// The short tag used in the URL and in data file names.
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::En => "en",

@@ -5,7 +5,7 @@
 
 use china_kazakhstan_explorer::nav::Nav;
 use china_kazakhstan_explorer::ui::frame::Header;
-use china_kazakhstan_explorer::url::{Selection, Theme, View};
+use china_kazakhstan_explorer::url::{Lang, Selection, Theme, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -81,7 +81,7 @@ async fn the_theme_switch_changes_the_selection() {
     let (container, nav) = mount_header(Selection::default());
     leptos::task::tick().await;
     let select: web_sys::HtmlSelectElement = container
-        .query_selector("select")
+        .query_selector("#cke-theme")
         .unwrap()
         .unwrap()
         .unchecked_into();
@@ -91,6 +91,42 @@ async fn the_theme_switch_changes_the_selection() {
         .unwrap();
     leptos::task::tick().await;
     assert_eq!(nav.selection.get_untracked().theme, Theme::Dark);
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_names_each_language_in_itself_and_changes_the_selection() {
+    let (container, nav) = mount_header(Selection::default());
+    leptos::task::tick().await;
+    let select: web_sys::HtmlSelectElement = container
+        .query_selector("#cke-lang")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let options = select.options();
+    let named: Vec<(String, String)> = (0..options.length())
+        .filter_map(|i| options.item(i))
+        .map(|option| {
+            (
+                option.text_content().unwrap_or_default(),
+                option.get_attribute("lang").unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("English".to_owned(), "en".to_owned()),
+            ("中文".to_owned(), "zh-Hans".to_owned()),
+            ("Русский".to_owned(), "ru".to_owned()),
+            ("Қазақша".to_owned(), "kk".to_owned()),
+        ]
+    );
+    select.set_value("kk");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(nav.selection.get_untracked().lang, Some(Lang::Kk));
 }
 
 /// The good fixture dataset of the data tests, built as the app builds the real one.

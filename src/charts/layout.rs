@@ -354,9 +354,7 @@ fn place_panel(
     let y_ticks_wanted = ((plot_height / 40.0).floor() as usize).max(2);
 
     let Some(domain) = domain else {
-        let text = match lang {
-            Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => "No value to show",
-        };
+        let text = crate::strings::Ui::ChartNoValueToShow.text(lang);
         if let Some(title) = titled
             .then(|| group.first().and_then(|i| shown.series.get(*i)))
             .flatten()

@@ -11,7 +11,8 @@
 
 use super::model::{ChartPoint, Measure, Shown, ShownSeries, ShownUnit};
 use crate::data::model::{Flow, Period, Qualifier, Reporter, Unit};
-use crate::format::{qualifier_word, value_text};
+use crate::format::{qualified, value_text};
+use crate::strings::Ui;
 use crate::url::Lang;
 
 /// Spells numbers for the reader's locale.
@@ -82,66 +83,94 @@ impl Spell for PlainSpell {
 
 /// A period as the reader reads it: `2013`, `H1 2025`, `Q3 2024`, `Jan–Sep 2023`.
 pub fn period_label(period: &Period, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    const MONTHS: [Ui; 12] = [
+        Ui::MonthJan,
+        Ui::MonthFeb,
+        Ui::MonthMar,
+        Ui::MonthApr,
+        Ui::MonthMay,
+        Ui::MonthJun,
+        Ui::MonthJul,
+        Ui::MonthAug,
+        Ui::MonthSep,
+        Ui::MonthOct,
+        Ui::MonthNov,
+        Ui::MonthDec,
     ];
     let month = |m: Option<u8>| {
         m.and_then(|m| MONTHS.get(usize::from(m).saturating_sub(1)))
-            .copied()
-            .unwrap_or("?")
+            .map_or("?", |month| month.text(lang))
     };
-    match lang {
-        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => match *period {
-            Period::Year(year) => year.to_string(),
-            Period::Half { year, half } => format!("H{half} {year}"),
-            Period::Quarter { year, quarter } => format!("Q{quarter} {year}"),
-            Period::Months { from, to } if from.year == to.year => {
-                format!("{}–{} {}", month(from.month), month(to.month), to.year)
-            }
-            Period::Months { from, to } => format!(
-                "{} {}–{} {}",
-                month(from.month),
-                from.year,
-                month(to.month),
-                to.year
-            ),
-        },
+    match *period {
+        Period::Year(year) => year.to_string(),
+        Period::Half { year, half } => {
+            let template = if half == 1 {
+                Ui::PeriodHalf1
+            } else {
+                Ui::PeriodHalf2
+            };
+            template.fill(lang, &[("year", &year.to_string())])
+        }
+        Period::Quarter { year, quarter } => Ui::PeriodQuarter.fill(
+            lang,
+            &[
+                ("quarter", &quarter.to_string()),
+                ("year", &year.to_string()),
+            ],
+        ),
+        Period::Months { from, to } if from.year == to.year => Ui::PeriodMonthsInYear.fill(
+            lang,
+            &[
+                ("from", month(from.month)),
+                ("to", month(to.month)),
+                ("year", &to.year.to_string()),
+            ],
+        ),
+        Period::Months { from, to } => Ui::PeriodMonthsAcrossYears.fill(
+            lang,
+            &[
+                ("from", month(from.month)),
+                ("fromYear", &from.year.to_string()),
+                ("to", month(to.month)),
+                ("toYear", &to.year.to_string()),
+            ],
+        ),
     }
 }
 
 /// The label of a value axis: "US$ bn", "Mt", "Index, 2013 = 100", "% change on a year earlier".
 pub fn unit_label(unit: ShownUnit, lang: Lang) -> String {
-    match lang {
-        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => match unit {
-            ShownUnit::Index(base) => format!("Index, {} = 100", period_label(&base, lang)),
-            ShownUnit::Change => "% change on a year earlier".to_owned(),
-            ShownUnit::Data(unit) => match unit {
-                Unit::UsdBn => "US$ bn",
-                Unit::UsdM => "US$ m",
-                Unit::TengeBn => "bn tenge",
-                Unit::Percent => "%",
-                Unit::PercentChange => "% change",
-                Unit::Count | Unit::Ordinal | Unit::Date | Unit::Wording => "number",
-                Unit::Mw => "MW",
-                Unit::Gw => "GW",
-                Unit::GwhPerYear => "GWh a year",
-                Unit::KwhMPerYear => "million kWh a year",
-                Unit::T => "t",
-                Unit::Kt => "thousand t",
-                Unit::Mt => "Mt",
-                Unit::MtPerYear => "Mt a year",
-                Unit::BcmPerYear => "bcm a year",
-                Unit::TCo2PerYear => "t of CO₂ a year",
-                Unit::People => "people",
-                Unit::PassengersPerDay => "passengers a day",
-                Unit::Teu => "TEU",
-                Unit::Trains => "trains",
-                Unit::Km => "km",
-                Unit::Months => "months",
-            }
-            .to_owned(),
+    let label = match unit {
+        ShownUnit::Index(base) => {
+            return Ui::AxisIndex.fill(lang, &[("base", &period_label(&base, lang))])
+        }
+        ShownUnit::Change => Ui::AxisChange,
+        ShownUnit::Data(unit) => match unit {
+            Unit::UsdBn => Ui::AxisUsdBn,
+            Unit::UsdM => Ui::AxisUsdM,
+            Unit::TengeBn => Ui::AxisTengeBn,
+            Unit::Percent => Ui::AxisPercent,
+            Unit::PercentChange => Ui::AxisPercentChange,
+            Unit::Count | Unit::Ordinal | Unit::Date | Unit::Wording => Ui::AxisNumber,
+            Unit::Mw => Ui::AxisMw,
+            Unit::Gw => Ui::AxisGw,
+            Unit::GwhPerYear => Ui::AxisGwhPerYear,
+            Unit::KwhMPerYear => Ui::AxisKwhMPerYear,
+            Unit::T => Ui::AxisT,
+            Unit::Kt => Ui::AxisKt,
+            Unit::Mt => Ui::AxisMt,
+            Unit::MtPerYear => Ui::AxisMtPerYear,
+            Unit::BcmPerYear => Ui::AxisBcmPerYear,
+            Unit::TCo2PerYear => Ui::AxisTCo2PerYear,
+            Unit::People => Ui::AxisPeople,
+            Unit::PassengersPerDay => Ui::AxisPassengersPerDay,
+            Unit::Teu => Ui::AxisTeu,
+            Unit::Trains => Ui::AxisTrains,
+            Unit::Km => Ui::AxisKm,
+            Unit::Months => Ui::AxisMonths,
         },
-    }
+    };
+    label.text(lang).to_owned()
 }
 
 /// The text of a value in its unit, as the data states it ("about US$9.62 bn", "+23.6%",
@@ -150,23 +179,19 @@ pub fn value_label(point: &ChartPoint, unit: ShownUnit, lang: Lang, spell: &dyn 
     match unit {
         ShownUnit::Data(unit) => value_text(
             &spell.number(point.value, unit == Unit::PercentChange),
+            point.value,
             unit,
             point.qualifier,
             lang,
         ),
         ShownUnit::Change => value_text(
             &spell.number(point.value, true),
+            point.value,
             Unit::PercentChange,
             point.qualifier,
             lang,
         ),
-        ShownUnit::Index(_) => {
-            let number = spell.number(point.value, false);
-            match qualifier_word(point.qualifier, lang) {
-                Some(word) => format!("{word} {number}"),
-                None => number,
-            }
-        }
+        ShownUnit::Index(_) => qualified(&spell.number(point.value, false), point.qualifier, lang),
     }
 }
 
@@ -195,22 +220,13 @@ pub fn difference(a: f64, b: f64) -> f64 {
     ((a - b) * scale).round() / scale
 }
 
-fn flow_phrase(flow: Option<Flow>, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => match flow {
-            Some(Flow::CnToKz) => "for goods from China to Kazakhstan, ",
-            Some(Flow::KzToCn) => "for goods from Kazakhstan to China, ",
-            Some(Flow::Total) | None => "",
-        },
-    }
-}
-
 /// A value as a summary states it: the value, and "(derived)" when it is not as published.
 fn stated(point: &ChartPoint, unit: ShownUnit, lang: Lang, spell: &dyn Spell) -> String {
     let value = value_label(point, unit, lang, spell);
-    match (point.formula.is_some() && !point.computed, lang) {
-        (true, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => format!("{value} (derived)"),
-        (false, _) => value,
+    if point.formula.is_some() && !point.computed {
+        Ui::DerivedValue.fill(lang, &[("value", &value)])
+    } else {
+        value
     }
 }
 
@@ -254,23 +270,29 @@ fn period_sentence(shown: &Shown, period: &Period, lang: Lang, spell: &dyn Spell
                 ..(*china_point).clone()
             };
             let gap_text = value_label(&gap_point, china.unit, lang, spell);
-            let higher = if gap < 0.0 {
-                " (Kazakhstan's figure is the higher)"
-            } else {
-                ""
-            };
             if let Some(flow) = china.series.flow {
                 gap_flows.push(flow);
             }
-            parts.push(match lang {
-                Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => format!(
-                    "{}China's customs recorded {} and Kazakhstan's statistics {}: a gap of {}, computed here{}",
-                    flow_phrase(china.series.flow, lang),
-                    stated(china_point, china.unit, lang, spell),
-                    stated(kz_point, kazakhstan.unit, lang, spell),
-                    gap_text,
-                    higher
-                ),
+            let template = match china.series.flow {
+                Some(Flow::CnToKz) => Ui::MirrorPairCnToKz,
+                Some(Flow::KzToCn) => Ui::MirrorPairKzToCn,
+                Some(Flow::Total) | None => Ui::MirrorPairTotal,
+            };
+            let sentence = template.fill(
+                lang,
+                &[
+                    ("china", &stated(china_point, china.unit, lang, spell)),
+                    (
+                        "kazakhstan",
+                        &stated(kz_point, kazakhstan.unit, lang, spell),
+                    ),
+                    ("gap", &gap_text),
+                ],
+            );
+            parts.push(if gap < 0.0 {
+                Ui::MirrorKazakhstanHigher.fill(lang, &[("sentence", &sentence)])
+            } else {
+                sentence
             });
         }
     }
@@ -288,18 +310,21 @@ fn period_sentence(shown: &Shown, period: &Period, lang: Lang, spell: &dyn Spell
         if is_stated_gap {
             continue;
         }
-        parts.push(format!(
-            "{}: {}",
-            series.series.name,
-            stated(point, series.unit, lang, spell)
+        parts.push(Ui::SeriesValue.fill(
+            lang,
+            &[
+                ("name", &series.series.name),
+                ("value", &stated(point, series.unit, lang, spell)),
+            ],
         ));
     }
-    let period = period_label(period, lang);
-    match lang {
-        Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => {
-            format!("In {period}, {}.", parts.join("; "))
-        }
-    }
+    Ui::PeriodSentence.fill(
+        lang,
+        &[
+            ("period", &period_label(period, lang)),
+            ("parts", &parts.join(Ui::ListSeparator.text(lang))),
+        ],
+    )
 }
 
 /// The summary of what a chart shows, sentence by sentence: what the values are, the values of
@@ -308,21 +333,18 @@ fn period_sentence(shown: &Shown, period: &Period, lang: Lang, spell: &dyn Spell
 pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) -> Vec<String> {
     let periods = shown.periods();
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
-        return vec![match lang {
-            Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => {
-                "No value is shown: every series is hidden or has no value for this measure."
-                    .to_owned()
-            }
-        }];
+        return vec![Ui::SummaryNone.text(lang).to_owned()];
     };
     let mut sentences = Vec::new();
     let span = if first == last {
         period_label(first, lang)
     } else {
-        format!(
-            "{} to {}",
-            period_label(first, lang),
-            period_label(last, lang)
+        Ui::SpanRange.fill(
+            lang,
+            &[
+                ("from", &period_label(first, lang)),
+                ("to", &period_label(last, lang)),
+            ],
         )
     };
     let unit = shown
@@ -330,18 +352,13 @@ pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) 
         .first()
         .map(|s| s.unit)
         .unwrap_or(ShownUnit::Change);
-    sentences.push(match (shown.measure, lang) {
-        (Measure::Absolute, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => format!(
-            "Values as the sources state them, {span}; periods without a figure are left empty."
-        ),
-        (Measure::Indexed, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => format!(
-            "Each series as an index ({}), computed here from the stated values, {span}.",
-            unit_label(unit, lang)
-        ),
-        (Measure::Change, Lang::En | Lang::Zh | Lang::Ru | Lang::Kk) => format!(
-            "Change on the same period a year earlier, computed here from the stated values, {span}; only periods with a value a year before have one."
-        ),
-    });
+    let unit_text = unit_label(unit, lang);
+    let template = match shown.measure {
+        Measure::Absolute => Ui::SummaryAbsolute,
+        Measure::Indexed => Ui::SummaryIndexed,
+        Measure::Change => Ui::SummaryChange,
+    };
+    sentences.push(template.fill(lang, &[("span", &span), ("unit", &unit_text)]));
 
     let in_year: Vec<Period> = year
         .map(|year| {
@@ -353,11 +370,7 @@ pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) 
         })
         .unwrap_or_default();
     if let (Some(year), true) = (year, in_year.is_empty()) {
-        sentences.push(match lang {
-            Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => {
-                format!("This chart has no value for {year}, the highlighted year.")
-            }
-        });
+        sentences.push(Ui::SummaryNoValueInYear.fill(lang, &[("year", &year.to_string())]));
     }
     let focus = match in_year.last() {
         Some(period) => Some(*period),
@@ -386,24 +399,24 @@ pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) 
         for series in &shown.series {
             let points = &series.series.points;
             let sentence = match (points.first(), points.last()) {
-                (Some(a), Some(b)) if a.period != b.period => match lang {
-                    Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => format!(
-                        "{}: from {} in {} to {} in {}.",
-                        series.series.name,
-                        stated(a, series.unit, lang, spell),
-                        period_label(&a.period, lang),
-                        stated(b, series.unit, lang, spell),
-                        period_label(&b.period, lang)
-                    ),
-                },
-                (Some(only), _) => match lang {
-                    Lang::En | Lang::Zh | Lang::Ru | Lang::Kk => format!(
-                        "{}: one value, {} in {}.",
-                        series.series.name,
-                        stated(only, series.unit, lang, spell),
-                        period_label(&only.period, lang)
-                    ),
-                },
+                (Some(a), Some(b)) if a.period != b.period => Ui::SeriesFromTo.fill(
+                    lang,
+                    &[
+                        ("name", &series.series.name),
+                        ("first", &stated(a, series.unit, lang, spell)),
+                        ("firstPeriod", &period_label(&a.period, lang)),
+                        ("last", &stated(b, series.unit, lang, spell)),
+                        ("lastPeriod", &period_label(&b.period, lang)),
+                    ],
+                ),
+                (Some(only), _) => Ui::SeriesOneValue.fill(
+                    lang,
+                    &[
+                        ("name", &series.series.name),
+                        ("value", &stated(only, series.unit, lang, spell)),
+                        ("period", &period_label(&only.period, lang)),
+                    ],
+                ),
                 (None, _) => continue,
             };
             sentences.push(sentence);

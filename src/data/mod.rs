@@ -67,8 +67,9 @@ pub struct DataFiles {
     pub comparisons: Option<String>,
     /// `caveats.json`.
     pub caveats: Option<String>,
-    /// `(lang, text)` pairs of `text/<lang>.json`; `"en"` is required. The first non-English
-    /// language becomes the dataset's chosen language.
+    /// `(lang, text)` pairs of `text/<lang>.json`. English, when given, is the base every item
+    /// needs its texts in; without English the first language is the base. The first language
+    /// that is not the base becomes the dataset's chosen language.
     pub texts: Vec<(String, Option<String>)>,
 }
 
@@ -156,6 +157,9 @@ pub struct Report {
     pub dataset: Option<model::Dataset>,
     /// Every problem, grouped by file and ordered by position within a file.
     pub problems: Vec<Problem>,
+    /// How many texts items need are missing (or blank) in the base language; those items are
+    /// left out. The browser then fetches English to fill them.
+    pub missing_texts: usize,
 }
 
 impl Report {

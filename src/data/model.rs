@@ -1095,32 +1095,30 @@ pub struct Text<'a> {
     pub fallback: bool,
 }
 
-/// The prose of every loaded language, keyed by text key, with English as the fallback.
+/// The prose of every loaded language, keyed by text key. The base language (English, or the
+/// only language loaded) has every text; the others fall back to it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Texts {
-    english: BTreeMap<String, String>,
+    /// The base language and its texts.
+    base: (String, BTreeMap<String, String>),
     /// Other languages, in the order they were given.
     others: Vec<(String, BTreeMap<String, String>)>,
-    /// The chosen language ("en" or one of `others`).
+    /// The chosen language (the base or one of `others`).
     lang: String,
 }
 
 impl Texts {
-    /// Builds texts from English and other languages; the chosen language is the first other
-    /// language, or English when there is none.
+    /// Builds texts from the base language and other languages; the chosen language is the first
+    /// other language, or the base when there is none.
     pub fn new(
-        english: BTreeMap<String, String>,
+        base: (String, BTreeMap<String, String>),
         others: Vec<(String, BTreeMap<String, String>)>,
     ) -> Self {
         let lang = others
             .first()
             .map(|(lang, _)| lang.clone())
-            .unwrap_or_else(|| String::from("en"));
-        Texts {
-            english,
-            others,
-            lang,
-        }
+            .unwrap_or_else(|| base.0.clone());
+        Texts { base, others, lang }
     }
 
     /// The chosen language.
@@ -1128,9 +1126,14 @@ impl Texts {
         &self.lang
     }
 
+    /// The base language.
+    pub fn base_lang(&self) -> &str {
+        &self.base.0
+    }
+
     /// Chooses a loaded language; returns `false` (and keeps the choice) if it is not loaded.
     pub fn set_lang(&mut self, lang: &str) -> bool {
-        if lang == "en" || self.others.iter().any(|(l, _)| l == lang) {
+        if lang == self.base.0 || self.others.iter().any(|(l, _)| l == lang) {
             self.lang = lang.to_owned();
             true
         } else {
@@ -1138,24 +1141,24 @@ impl Texts {
         }
     }
 
-    /// The loaded languages, English first.
+    /// The loaded languages, the base first.
     pub fn languages(&self) -> Vec<&str> {
-        std::iter::once("en")
+        std::iter::once(self.base.0.as_str())
             .chain(self.others.iter().map(|(l, _)| l.as_str()))
             .collect()
     }
 
-    /// A text in the chosen language, falling back to English.
+    /// A text in the chosen language, falling back to the base.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.lookup(key).map(|t| t.text)
     }
 
-    /// A text in the chosen language, falling back to English, saying which it is.
+    /// A text in the chosen language, falling back to the base, saying which it is.
     pub fn lookup(&self, key: &str) -> Option<Text<'_>> {
         self.lookup_in(&self.lang, key)
     }
 
-    /// A text in `lang`, falling back to English, saying which it is.
+    /// A text in `lang`, falling back to the base, saying which it is.
     pub fn lookup_in<'a>(&'a self, lang: &str, key: &str) -> Option<Text<'a>> {
         let own = self
             .others
@@ -1168,17 +1171,42 @@ impl Texts {
                 lang,
                 fallback: false,
             }),
-            None => self.english.get(key).map(|text| Text {
+            None => self.base.1.get(key).map(|text| Text {
                 text,
-                lang: "en",
-                fallback: lang != "en",
+                lang: self.base.0.as_str(),
+                fallback: lang != self.base.0,
             }),
         }
     }
 
-    /// The English text of a key, without fallback logic.
-    pub fn english(&self, key: &str) -> Option<&str> {
-        self.english.get(key).map(String::as_str)
+    /// How many base texts the chosen language lacks (each falls back to the base).
+    pub fn fallbacks(&self) -> usize {
+        let Some((_, own)) = self.others.iter().find(|(l, _)| *l == self.lang) else {
+            return 0;
+        };
+        self.base
+            .1
+            .keys()
+            .filter(|key| !own.contains_key(*key))
+            .count()
+    }
+
+    /// Marks every fallback text visibly ("⟦en⟧ …") in the chosen language, for editors
+    /// previewing an incomplete translation; readers get the fallback silently.
+    pub fn mark_fallbacks(&mut self) {
+        let base_lang = self.base.0.clone();
+        let base = &self.base.1;
+        if let Some((_, own)) = self.others.iter_mut().find(|(l, _)| *l == self.lang) {
+            for (key, text) in base {
+                own.entry(key.clone())
+                    .or_insert_with(|| format!("⟦{base_lang}⟧ {text}"));
+            }
+        }
+    }
+
+    /// The base language's text of a key, without fallback logic.
+    pub fn base_text(&self, key: &str) -> Option<&str> {
+        self.base.1.get(key).map(String::as_str)
     }
 }
 
@@ -1456,6 +1484,11 @@ impl Dataset {
     pub fn set_lang(&mut self, lang: &str) -> bool {
         self.texts.set_lang(lang)
     }
+
+    /// Marks fallback texts visibly (see [`Texts::mark_fallbacks`]).
+    pub fn mark_fallbacks(&mut self) {
+        self.texts.mark_fallbacks();
+    }
     /// A text in the chosen language, falling back to English.
     pub fn text(&self, key: &str) -> Option<&str> {
         self.texts.get(key)
@@ -1636,10 +1669,15 @@ mod tests {
             ("b".to_owned(), "B".to_owned()),
         ]);
         let zh = BTreeMap::from([("a".to_owned(), "甲".to_owned())]);
-        let texts = Texts::new(en, vec![("zh".to_owned(), zh)]);
+        let texts = Texts::new(("en".to_owned(), en), vec![("zh".to_owned(), zh)]);
         assert_eq!(texts.get("a"), Some("甲"));
         let b = texts.lookup("b").unwrap();
         assert_eq!((b.text, b.lang, b.fallback), ("B", "en", true));
+        assert_eq!(texts.fallbacks(), 1);
+        let mut marked = texts.clone();
+        marked.mark_fallbacks();
+        assert_eq!(marked.get("b"), Some("⟦en⟧ B"));
+        assert_eq!(marked.get("a"), Some("甲"));
         assert_eq!(texts.get("c"), None);
     }
 }

@@ -40,6 +40,7 @@ pub fn build_dataset(files: &DataFiles, today: Date) -> Report {
     let dataset = v.run();
     Report {
         dataset,
+        missing_texts: v.missing_texts,
         problems: v.finish(),
     }
 }
@@ -194,7 +195,8 @@ struct Validator<'a> {
     limit: Date,
     limit_is_as_of: bool,
     declared: Declared,
-    english: Option<LangTexts>,
+    /// The texts every item must have: English, or the one language loaded without it.
+    base: Option<LangTexts>,
     others: Vec<LangTexts>,
     /// Source ids referenced anywhere (even from items that were dropped).
     referenced_sources: HashSet<String>,
@@ -202,6 +204,8 @@ struct Validator<'a> {
     competing_links: Vec<(String, String, Path)>,
     /// Ids of items that failed the shape check, per file.
     broken_ids: HashMap<FileIx, Vec<String>>,
+    /// Texts of items missing in the base language (each an error, and its item left out).
+    missing_texts: usize,
 }
 
 impl<'a> Validator<'a> {
@@ -221,11 +225,12 @@ impl<'a> Validator<'a> {
             limit: today,
             limit_is_as_of: false,
             declared: Declared::default(),
-            english: None,
+            base: None,
             others: Vec::new(),
             referenced_sources: HashSet::new(),
             competing_links: Vec::new(),
             broken_ids: HashMap::new(),
+            missing_texts: 0,
         }
     }
 
@@ -315,10 +320,10 @@ impl<'a> Validator<'a> {
         self.warn_one_sided_competing(&parts);
         self.check_text_keys();
 
-        let usable = sources_ok && raw.sectors.is_some() && self.english.is_some();
-        let english = self.english.take()?;
+        let usable = sources_ok && raw.sectors.is_some() && self.base.is_some();
+        let base = self.base.take()?;
         parts.texts = Texts::new(
-            english.map,
+            (base.lang, base.map),
             self.others
                 .drain(..)
                 .map(|lang| (lang.lang, lang.map))
@@ -635,7 +640,9 @@ impl<'a> Validator<'a> {
         Some((as_of, sectors))
     }
 
-    /// Reads every `text/<lang>.json`; English is required.
+    /// Reads every `text/<lang>.json`. English is the base every item needs its texts in; when
+    /// English is not given at all (the browser fetches only the reader's language), the first
+    /// language given is the base instead.
     fn read_texts(&mut self) {
         let input = self.input;
         let mut seen: HashSet<&str> = HashSet::new();
@@ -675,14 +682,16 @@ impl<'a> Validator<'a> {
             }
             has_english |= lang == "en";
             if let Some(texts) = self.read_text_file(file, lang, text.as_deref()) {
-                if lang == "en" {
-                    self.english = Some(texts);
-                } else {
-                    self.others.push(texts);
-                }
+                self.others.push(texts);
             }
         }
-        if !has_english {
+        let base = if has_english {
+            self.others.iter().position(|texts| texts.lang == "en")
+        } else {
+            (!self.others.is_empty()).then_some(0)
+        };
+        self.base = base.map(|index| self.others.remove(index));
+        if !has_english && input.texts.is_empty() {
             let file = self.files.len();
             self.files.push(FileLog {
                 name: text_file("en"),
@@ -1112,7 +1121,7 @@ impl<'a> Validator<'a> {
         out
     }
 
-    /// Checks that the English texts of an item exist and are not blank.
+    /// Checks that the base language's texts of an item exist and are not blank.
     fn require_texts(
         &mut self,
         file: FileIx,
@@ -1121,26 +1130,33 @@ impl<'a> Validator<'a> {
         id: &str,
         fields: &[&str],
     ) -> bool {
-        let Some(english) = self.english.as_ref() else {
-            // Without English at all, one error on text/en.json says everything.
+        let Some(base) = self.base.as_ref() else {
+            // Without any text file, one error on text/en.json says everything.
             return true;
+        };
+        let language = if base.lang == "en" {
+            String::from("English ")
+        } else {
+            String::new()
         };
         let mut ok = true;
         let mut problems = Vec::new();
         for field in fields {
             let key = model::text_key(kind, id, field);
-            match english.map.get(&key) {
+            match base.map.get(&key) {
                 Some(text) if !text.trim().is_empty() => continue,
-                Some(_) => problems.push(format!("the English text {} is empty", quote(&key))),
+                Some(_) => problems.push(format!("the {language}text {} is empty", quote(&key))),
                 // A value of the wrong type was reported in text/en.json already.
-                None if english.bad_keys.contains(&key) => {}
+                None if base.bad_keys.contains(&key) => {}
                 None => problems.push(format!(
-                    "no English text {}: add it to text/en.json",
-                    quote(&key)
+                    "no {language}text {}: add it to {}",
+                    quote(&key),
+                    text_file(&base.lang)
                 )),
             }
             ok = false;
         }
+        self.missing_texts += problems.len();
         for message in problems {
             self.error(file, &path.key("id"), message);
         }
@@ -2051,12 +2067,12 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Warns about text keys that match no id, and about languages missing keys English has.
+    /// Warns about text keys that match no id, and about languages missing keys the base has.
     fn check_text_keys(&mut self) {
         let mut notes: Vec<(FileIx, Path, String)> = Vec::new();
-        // Only English keys that belong to the data count as missing in other languages.
-        let english_keys: Vec<&String> = self
-            .english
+        // Only base keys that belong to the data count as missing in other languages.
+        let base_keys: Vec<&String> = self
+            .base
             .as_ref()
             .map(|e| {
                 e.map
@@ -2065,15 +2081,29 @@ impl<'a> Validator<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        for texts in self.english.iter().chain(self.others.iter()) {
+        let base_file = self
+            .base
+            .as_ref()
+            .map(|base| text_file(&base.lang))
+            .unwrap_or_default();
+        let base_name = if base_file == text_file("en") {
+            String::from("English")
+        } else {
+            base_file.clone()
+        };
+        for texts in self.base.iter().chain(self.others.iter()) {
             let text_path = Path::root().key("text");
             for key in texts.map.keys() {
                 if let Some(message) = self.text_key_problem(key) {
                     notes.push((texts.file, text_path.key(key), message));
                 }
             }
-            if texts.lang != "en" && !english_keys.is_empty() {
-                let missing: Vec<&&String> = english_keys
+            let is_base = self
+                .base
+                .as_ref()
+                .is_some_and(|base| base.lang == texts.lang);
+            if !is_base && !base_keys.is_empty() {
+                let missing: Vec<&&String> = base_keys
                     .iter()
                     .filter(|k| !texts.map.contains_key(k.as_str()))
                     .collect();
@@ -2082,10 +2112,10 @@ impl<'a> Validator<'a> {
                         texts.file,
                         text_path.clone(),
                         format!(
-                            "{} has no text for {} of the {} keys of text/en.json; they fall back to English (first missing: {})",
+                            "{} has no text for {} of the {} keys of {base_file}; they fall back to {base_name} (first missing: {})",
                             text_file(&texts.lang),
                             missing.len(),
-                            english_keys.len(),
+                            base_keys.len(),
                             quote(first)
                         ),
                     ));

@@ -7,7 +7,7 @@ use crate::load::Loaded;
 use crate::nav::{use_nav, Link};
 use crate::strings::Ui;
 use crate::ui::intl::format_date;
-use crate::url::{Theme, View};
+use crate::url::{Lang, Theme, View};
 use leptos::prelude::*;
 
 /// The name of a view in the navigation.
@@ -34,9 +34,12 @@ pub fn Header(embedded: bool) -> impl IntoView {
             <header class="cke-header">
                 <div class="cke-header__inner">
                     <p class="cke-title">{move || Ui::AppTitle.text(use_lang())}</p>
-                    <a href=full_page target="_blank" rel="noopener">
-                        {move || Ui::OpenFullExplainer.text(use_lang())}
-                    </a>
+                    <div class="cke-settings">
+                        <LanguageSwitch/>
+                        <a href=full_page target="_blank" rel="noopener">
+                            {move || Ui::OpenFullExplainer.text(use_lang())}
+                        </a>
+                    </div>
                 </div>
             </header>
             <ViewNav/>
@@ -53,7 +56,10 @@ pub fn Header(embedded: bool) -> impl IntoView {
                     <Link to=home>{move || Ui::AppTitle.text(use_lang())}</Link>
                     <small>{move || Ui::AppSubtitle.text(use_lang())}</small>
                 </p>
-                <ThemeSwitch/>
+                <div class="cke-settings">
+                    <LanguageSwitch/>
+                    <ThemeSwitch/>
+                </div>
             </div>
         </header>
         <ViewNav/>
@@ -110,7 +116,7 @@ fn ThemeSwitch() -> impl IntoView {
     };
     let label = theme_label;
     view! {
-        <div class="cke-settings">
+        <div class="cke-setting">
             <label for="cke-theme">{move || Ui::Theme.text(use_lang())}</label>
             <select id="cke-theme" on:change=on_change>
                 {Theme::ALL
@@ -122,6 +128,39 @@ fn ThemeSwitch() -> impl IntoView {
                                 selected=move || nav.selection.with(|selection| selection.theme == theme)
                             >
                                 {move || label(theme).text(use_lang())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The four languages, each named in itself (and marked with its `lang`, so a screen reader
+/// speaks "Қазақша" in Kazakh); the choice goes into the URL like every other.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let nav = use_nav();
+    let on_change = move |event: leptos::ev::Event| {
+        let mut next = nav.selection.get_untracked();
+        next.lang = Lang::parse(&event_target_value(&event));
+        nav.go(next);
+    };
+    view! {
+        <div class="cke-setting">
+            <label for="cke-lang">{move || Ui::LanguageSwitcher.text(use_lang())}</label>
+            <select id="cke-lang" on:change=on_change>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <option
+                                value=lang.as_str()
+                                lang=lang.bcp47()
+                                selected=move || use_lang() == lang
+                            >
+                                {lang.native_name()}
                             </option>
                         }
                     })
@@ -160,8 +199,8 @@ pub fn Footer(
                 .collect_view();
             view! {
                 <p>
-                    {Ui::FooterDataAsOf.text(lang)} " " {dataset.as_of().map(|date| format_date(date, lang)).unwrap_or_default()}
-                    " · " {count} " " {Ui::FooterSourcesCount.text(lang)}
+                    {dataset.as_of().map(|date| Ui::FooterDataAsOfDate.fill(lang, &[("date", &format_date(date, lang))])).unwrap_or_default()}
+                    " · " {Ui::FooterSourcesCountText.count(lang, count as f64, &crate::ui::intl::format_number(count as f64, lang, false), &[])}
                 </p>
                 <details>
                     <summary>{Ui::FooterAllSources.text(lang)}</summary>

@@ -6,7 +6,7 @@
 use crate::data::model::{Date, Precision};
 use crate::url::Lang;
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 fn options(pairs: &[(&str, &str)]) -> Object {
     let object = Object::new();
@@ -19,18 +19,16 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 
 thread_local! {
     /// The date formatters made so far, by language and precision (see [`format_date`]).
-    static DATE_FORMATS: std::cell::RefCell<Vec<((Lang, Precision), js_sys::Function)>> =
+    static DATE_FORMATS: std::cell::RefCell<Vec<((Lang, Precision), js_sys::Intl::DateTimeFormat)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn locales(lang: Lang) -> Array {
-    Array::of1(&JsValue::from_str(lang.as_str()))
+    Array::of1(&JsValue::from_str(lang.bcp47()))
 }
 
-/// A date in the reader's language, showing only the fields its precision knows
-/// ("2005", "July 2005", "4 July 2005").
-pub fn format_date(date: Date, lang: Lang) -> String {
-    let fields: &[(&str, &str)] = match date.precision() {
+fn date_fields(precision: Precision) -> &'static [(&'static str, &'static str)] {
+    match precision {
         Precision::Year => &[("year", "numeric"), ("timeZone", "UTC")],
         Precision::Month => &[("year", "numeric"), ("month", "long"), ("timeZone", "UTC")],
         Precision::Day => &[
@@ -39,30 +37,64 @@ pub fn format_date(date: Date, lang: Lang) -> String {
             ("day", "numeric"),
             ("timeZone", "UTC"),
         ],
-    };
-    // Midnight UTC of the date, formatted in UTC: the day never shifts with the reader's zone.
+    }
+}
+
+/// Midnight UTC of the date, to be formatted in UTC: the day never shifts with the reader's zone.
+fn utc_midnight(date: Date) -> js_sys::Date {
     let millis = js_sys::Date::utc(
         f64::from(date.year),
         f64::from(date.month.unwrap_or(1)) - 1.0,
     ) + (f64::from(date.day.unwrap_or(1)) - 1.0) * 86_400_000.0;
-    let utc = js_sys::Date::new(&JsValue::from_f64(millis));
-    // Building an `Intl.DateTimeFormat` costs about 0.1 ms and a list of events formats hundreds
-    // of dates, so one formatter per language and precision is kept and reused.
-    let format = DATE_FORMATS.with(|formats| {
-        let key = (lang, date.precision());
+    js_sys::Date::new(&JsValue::from_f64(millis))
+}
+
+/// The `Intl.DateTimeFormat` for a language and precision. Building one costs about 0.1 ms and
+/// a list of events formats hundreds of dates, so one per language and precision is kept.
+fn date_format(lang: Lang, precision: Precision) -> js_sys::Intl::DateTimeFormat {
+    DATE_FORMATS.with(|formats| {
+        let key = (lang, precision);
         let mut formats = formats.borrow_mut();
         if let Some((_, format)) = formats.iter().find(|(known, _)| *known == key) {
             return format.clone();
         }
-        let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(fields)).format();
+        let format =
+            js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(date_fields(precision)));
         formats.push((key, format.clone()));
         format
-    });
-    format
-        .call1(&JsValue::NULL, &utc)
+    })
+}
+
+/// A date in the reader's language, showing only the fields its precision knows
+/// ("2005", "July 2005", "4 July 2005").
+pub fn format_date(date: Date, lang: Lang) -> String {
+    date_format(lang, date.precision())
+        .format()
+        .call1(&JsValue::NULL, &utc_midnight(date))
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| date.to_string())
+}
+
+/// A range of dates as the locale writes one ("July – September 2023", "2023年7月至9月"), by
+/// `Intl.DateTimeFormat.formatRange`. Dates of different precision are written one after the
+/// other, so neither is shown more precisely than the data knows it.
+pub fn format_date_range(from: Date, to: Date, lang: Lang) -> String {
+    let apart = || format!("{} – {}", format_date(from, lang), format_date(to, lang));
+    if from.precision() != to.precision() {
+        return apart();
+    }
+    let format = date_format(lang, from.precision());
+    Reflect::get(&format, &JsValue::from_str("formatRange"))
+        .ok()
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
+        .and_then(|method| {
+            method
+                .call2(&format, &utc_midnight(from), &utc_midnight(to))
+                .ok()
+        })
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(apart)
 }
 
 /// A number in the reader's language ("41.02", "41,02", "655 000"), with every digit the data

@@ -6,7 +6,7 @@ use crate::app::use_lang;
 use crate::data::model::{Amount, Confidence, Dataset, Figure, Period, Source, SourceType, Unit};
 use crate::format::{ordinal_word, value_text};
 use crate::strings::Ui;
-use crate::ui::intl::{format_date, format_number};
+use crate::ui::intl::{format_date, format_date_range, format_number};
 use crate::url::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,7 +22,7 @@ pub fn figure_value_text(dataset: &Dataset, figure: &Figure, lang: Lang) -> Stri
                 Unit::PercentChange => format_number(value, lang, true),
                 _ => format_number(value, lang, false),
             };
-            value_text(&number, figure.unit, figure.qualifier, lang)
+            value_text(&number, value, figure.unit, figure.qualifier, lang)
         }
         Amount::Date(date) => format_date(date, lang),
         // A non-numeric claim: its label carries the words.
@@ -37,11 +37,10 @@ pub fn figure_value_text(dataset: &Dataset, figure: &Figure, lang: Lang) -> Stri
 pub fn period_text(period: Period, lang: Lang) -> String {
     match period {
         Period::Year(year) => year.to_string(),
-        Period::Half { year, half } => format!("H{half} {year}"),
-        Period::Quarter { year, quarter } => format!("Q{quarter} {year}"),
-        Period::Months { from, to } => {
-            format!("{} – {}", format_date(from, lang), format_date(to, lang))
+        Period::Half { .. } | Period::Quarter { .. } => {
+            crate::charts::text::period_label(&period, lang)
         }
+        Period::Months { from, to } => format_date_range(from, to, lang),
     }
 }
 
@@ -49,11 +48,9 @@ pub fn period_text(period: Period, lang: Lang) -> String {
 pub fn figure_when_text(figure: &Figure, lang: Lang) -> Option<String> {
     match (figure.period, figure.as_of) {
         (Some(period), _) => Some(period_text(period, lang)),
-        (None, Some(as_of)) => Some(format!(
-            "{} {}",
-            Ui::AsOf.text(lang),
-            format_date(as_of, lang)
-        )),
+        (None, Some(as_of)) => {
+            Some(Ui::AsOfDate.fill(lang, &[("date", &format_date(as_of, lang))]))
+        }
         (None, None) => None,
     }
 }

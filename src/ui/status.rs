@@ -34,7 +34,7 @@ pub fn LoadError(
     let lang = use_lang();
     let details = failures
         .iter()
-        .map(|failure| format!("{}: {}", failure.file, failure.reason))
+        .map(|failure| format!("{}: {}", failure.file, failure.problem.text(lang)))
         .chain(reader_visible(&problems).take(10).map(ToString::to_string))
         .map(|line| view! { <li><code>{line}</code></li> })
         .collect_view();
@@ -65,7 +65,7 @@ pub fn ProblemsNotice(
     let fetch_failed = !failures.is_empty();
     let lines: Vec<String> = failures
         .iter()
-        .map(|failure| format!("{}: {}", failure.file, failure.reason))
+        .map(|failure| format!("{}: {}", failure.file, failure.problem.text(lang)))
         .chain(reader_visible(&problems).take(10).map(ToString::to_string))
         .collect();
     (!lines.is_empty()).then(|| {

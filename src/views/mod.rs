@@ -9,7 +9,7 @@ pub mod timeline;
 use crate::app::use_lang;
 use crate::data::model::{Dataset, Event};
 use crate::nav::{use_nav, Link};
-use crate::ui::intl::format_date;
+use crate::ui::intl::{format_date, format_date_range};
 use crate::ui::provenance::SourceRef;
 use crate::url::View;
 use leptos::prelude::*;
@@ -22,10 +22,9 @@ pub fn text(dataset: &Dataset, key: &str) -> String {
 
 /// The date of an event as the reader reads it: "4 July 2005", "February 1992 – …".
 pub fn event_date_text(event: &Event, lang: crate::url::Lang) -> String {
-    let start = format_date(event.when.start, lang);
     match event.when.end {
-        Some(end) => format!("{start} – {}", format_date(end, lang)),
-        None => start,
+        Some(end) => format_date_range(event.when.start, end, lang),
+        None => format_date(event.when.start, lang),
     }
 }
 

@@ -23,7 +23,7 @@ use crate::timeline::scale::{
     month_ticks, year_of, year_start, Domain, MarkKind, Scale, Span, Window, DAYS_PER_YEAR,
     MIN_WINDOW_DAYS,
 };
-use crate::ui::intl::format_date;
+use crate::ui::intl::{format_date, format_number};
 use crate::ui::provenance::{FigureCard, SourceDetails, SourceRef};
 use crate::url::{Lang, Selection};
 use leptos::prelude::*;
@@ -340,17 +340,22 @@ pub fn TimelineView(dataset: Arc<Dataset>) -> impl IntoView {
                     } else {
                         format!("{first} – {last}")
                     };
+                    let number = |n: usize| format_number(n as f64, lang, false);
+                    let showing = Ui::TimelineShowingCount.count(
+                        lang,
+                        kept as f64,
+                        &number(kept),
+                        &[("visible", &number(visible)), ("kept", &number(kept))],
+                    );
                     let filtered = if kept < total {
-                        format!(" ({total} {})", Ui::TimelineInAll.text(lang))
+                        format!(
+                            " ({})",
+                            Ui::TimelineFilteredTotal.fill(lang, &[("total", &number(total))])
+                        )
                     } else {
                         String::new()
                     };
-                    format!(
-                        "{} {visible} {} {kept} {}{filtered}, {years}",
-                        Ui::TimelineShowing.text(lang),
-                        Ui::TimelineOf.text(lang),
-                        Ui::TimelineEvents.text(lang),
-                    )
+                    format!("{showing}{filtered}, {years}")
                 }}
             </p>
             <Axis shared=shared.clone()/>
@@ -605,12 +610,7 @@ fn Axis(shared: Timeline) -> impl IntoView {
                         .get(era.event)
                         .map(|event| event_date_text(event, lang))
                         .unwrap_or_else(|| format_date(start, lang));
-                    let label = format!(
-                        "{}: {name}, {} {from} — {}",
-                        Ui::TimelineEra.text(lang),
-                        Ui::TimelineEraFrom.text(lang),
-                        Ui::TimelineShowEra.text(lang)
-                    );
+                    let label = Ui::TimelineEraLabel.fill(lang, &[("name", name), ("date", &from)]);
                     let band = if number % 2 == 0 { "a" } else { "b" };
                     let show = move |_| {
                         let span = f64::from(era_copy.end - era_copy.start);
@@ -695,12 +695,17 @@ fn Axis(shared: Timeline) -> impl IntoView {
         })
     };
     let today_date = use_context::<Today>().map(Today::date);
-    let today_label = format!(
-        "{}, {}",
-        Ui::TimelineToday.text(lang),
-        today_date
-            .map(|date| format_date(date, lang))
-            .unwrap_or_default()
+    let today_label = Ui::TimelineTodayLabel.fill(
+        lang,
+        &[
+            ("today", Ui::TimelineToday.text(lang)),
+            (
+                "date",
+                &today_date
+                    .map(|date| format_date(date, lang))
+                    .unwrap_or_default(),
+            ),
+        ],
     );
     let today_marker = move || {
         let scale = scale();
@@ -819,11 +824,11 @@ fn Axis(shared: Timeline) -> impl IntoView {
                     } else {
                         format!("{first} – {last}")
                     };
-                    let label = format!(
-                        "{} {}, {years}: {}",
-                        cluster.count,
-                        Ui::TimelineMoreEvents.text(lang),
-                        Ui::TimelineZoomInHere.text(lang)
+                    let label = Ui::TimelineClusterLabel.count(
+                        lang,
+                        cluster.count as f64,
+                        &format_number(cluster.count as f64, lang, false),
+                        &[("years", &years)],
                     );
                     let anchor = scale.day_at(cluster.left + cluster.width / 2.0);
                     let zoom = move |_| {
@@ -875,11 +880,12 @@ fn Axis(shared: Timeline) -> impl IntoView {
 
     let axis_label = move || {
         let (visible, kept) = (layout.with(|l| l.visible), model.with(|m| m.len()));
-        format!(
-            "{} ({visible} {} {kept} {})",
-            Ui::TimelineAxis.text(lang),
-            Ui::TimelineOf.text(lang),
-            Ui::TimelineEvents.text(lang)
+        let number = |n: usize| format_number(n as f64, lang, false);
+        Ui::TimelineAxisLabel.count(
+            lang,
+            kept as f64,
+            &number(kept),
+            &[("visible", &number(visible)), ("kept", &number(kept))],
         )
     };
     view! {
@@ -1197,15 +1203,11 @@ fn EventList(shared: Timeline) -> impl IntoView {
     let heading = move || match year.get() {
         Some(year) => {
             let count = listed.with(Vec::len);
-            let noun = if count == 1 {
-                Ui::TimelineEvent
-            } else {
-                Ui::TimelineEvents
-            };
-            format!(
-                "{} {year} ({count} {})",
-                Ui::TimelineEventsOf.text(lang),
-                noun.text(lang)
+            Ui::TimelineEventsOfYear.count(
+                lang,
+                count as f64,
+                &format_number(count as f64, lang, false),
+                &[("year", &year.to_string())],
             )
         }
         None => Ui::TimelineList.text(lang).to_owned(),

@@ -83,11 +83,13 @@ fn details(shown: &Shown, hit: &Hit, lang: Lang, dataset: &Dataset) -> Option<Po
         note: point
             .note
             .as_ref()
-            .map(|note| format!("{} {note}", Ui::ChartNote.text(lang))),
-        sources: format!(
-            "{}: {}",
-            Ui::Sources.text(lang),
-            source_names(dataset, &point.sources).join("; ")
+            .map(|note| Ui::ChartNoteText.fill(lang, &[("note", note)])),
+        sources: Ui::ChartSourcesText.fill(
+            lang,
+            &[(
+                "sources",
+                &source_names(dataset, &point.sources).join(Ui::ListSeparator.text(lang)),
+            )],
         ),
     })
 }
@@ -563,7 +565,10 @@ pub fn ComparisonChart(
                         .map(|s| (s.series.name.clone(), s.series.colour))
                         .collect(),
                     key,
-                    sources: format!("{}: {}", Ui::Sources.text(lang), sources.join("; ")),
+                    sources: Ui::ChartSourcesText.fill(
+                        lang,
+                        &[("sources", &sources.join(Ui::ListSeparator.text(lang)))],
+                    ),
                 };
                 placed.with_untracked(|placed| standalone_svg(placed, &frame))
             })
