@@ -59,6 +59,16 @@ setup_chromium() {
   apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
+setup_fonts() {
+  # Headless Chromium draws Chinese with whatever font the system has; without one, the
+  # screenshots saved for review show empty boxes. WenQuanYi Micro Hei is small (4 MB).
+  if fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei"; then return; fi
+  say "installing a Chinese font for headless Chromium (fonts-wqy-microhei)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-wqy-microhei >/dev/null
+}
+
 setup_npm() {
   # node_modules is reinstalled only when package-lock.json changed since the last install.
   local stamp=node_modules/.package-lock.sha256 want
@@ -78,6 +88,7 @@ setup_rust
 setup_trunk
 setup_wasm_bindgen
 setup_chromium
+setup_fonts
 setup_npm
 check_wasm_opt
 cargo fetch --quiet
