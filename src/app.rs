@@ -36,11 +36,23 @@ pub fn App(today: Today) -> impl IntoView {
     });
     provide_context(CurrentLang(lang));
 
-    // `<html lang>` follows the reader's language.
+    // `<html lang>` and the document's title follow the reader's language and view, so the
+    // browser tab, bookmarks and screen readers name the page in that language.
     Effect::new(move |_| {
+        let lang = lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().bcp47());
+            let _ = root.set_attribute("lang", lang.bcp47());
         }
+        let view = nav.selection.with(|selection| selection.view);
+        let title = match view {
+            View::Overview => Ui::AppTitle.text(lang).to_owned(),
+            other => format!(
+                "{} · {}",
+                crate::ui::frame::view_label(other).text(lang),
+                Ui::AppTitle.text(lang)
+            ),
+        };
+        document().set_title(&title);
     });
 
     // Each load is numbered, so that a retry shows the skeleton again until its own answer

@@ -276,7 +276,7 @@ pub fn EmbedCodeGenerator(
                 <div class="cke-embed__choice"><label for="cke-embed-lang">{Ui::EmbedLanguage.text(lang)}</label>
                     <select id="cke-embed-lang" on:change=lang_select>
                         <option value="" selected=move || choice.with(|c| c.lang.is_none())>{Ui::EmbedReaderLanguage.text(lang)}</option>
-                        {Lang::ALL.into_iter().map(|code| option(code.as_str().to_owned(), code.as_str().to_owned(), Signal::derive(move || choice.with(|c| c.lang == Some(code))))).collect_view()}
+                        {Lang::ALL.into_iter().map(|code| option(code.as_str().to_owned(), code.native_name().to_owned(), Signal::derive(move || choice.with(|c| c.lang == Some(code))))).collect_view()}
                     </select></div>
                 <div class="cke-embed__choice"><label for="cke-embed-theme">{Ui::Theme.text(lang)}</label>
                     <select id="cke-embed-theme" on:change=theme_select>
