@@ -84,6 +84,7 @@ describe('four languages', () => {
         await waitForApp(page);
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
         assert.equal(await page.getAttribute('html', 'lang'), tag, `${view.name}: <html lang>`);
+        if (/China|Explorer/.test(await page.title())) problems.push(`${view.name}: the page title is in English`);
         const body = await page.locator('.cke').innerText();
         if (body.includes('⟦')) problems.push(`${view.name}: a fallback marker is shown`);
         if (/\{[a-zA-Z]+\}/.test(body)) problems.push(`${view.name}: an unfilled placeholder is shown`);

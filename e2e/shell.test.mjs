@@ -16,7 +16,7 @@ describe('the app shell', () => {
     const { context, page, consoleErrors, requests } = await openPage(suite.browser);
     await page.goto(`${suite.server.origin}/`);
     await waitForApp(page);
-    assert.equal(await page.title(), 'China–Kazakhstan Explorer: relations since 1992');
+    assert.equal(await page.title(), 'China–Kazakhstan Explorer');
     assert.equal(await page.getByRole('navigation', { name: 'Views' }).getByRole('link').count(), 4);
     assert.equal(
       await page.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'),
@@ -37,6 +37,7 @@ describe('the app shell', () => {
     await page.getByRole('heading', { level: 1, name: /Timeline/ }).waitFor();
     assert.equal(new URL(page.url()).search, '?view=timeline');
     assert.equal(await page.getByRole('link', { name: 'Timeline' }).getAttribute('aria-current'), 'page');
+    assert.equal(await page.title(), 'Timeline · China–Kazakhstan Explorer');
 
     await page.getByRole('link', { name: 'Compare' }).click();
     await page.getByRole('heading', { level: 1, name: /Compare/ }).waitFor();
