@@ -76,12 +76,22 @@ pub fn format_date(date: Date, lang: Lang) -> String {
         .unwrap_or_else(|| date.to_string())
 }
 
-/// A range of dates as the locale writes one ("July – September 2023", "2023年7月至9月"), by
+/// A range of dates as the locale writes one ("July – September 2023", "16–17 июня 2025 г."), by
 /// `Intl.DateTimeFormat.formatRange`. Dates of different precision are written one after the
 /// other, so neither is shown more precisely than the data knows it.
 pub fn format_date_range(from: Date, to: Date, lang: Lang) -> String {
-    let apart = || format!("{} – {}", format_date(from, lang), format_date(to, lang));
-    if from.precision() != to.precision() {
+    let apart = || {
+        crate::strings::Ui::DateRange.fill(
+            lang,
+            &[
+                ("from", &format_date(from, lang)),
+                ("to", &format_date(to, lang)),
+            ],
+        )
+    };
+    // Chromium's ICU has no Chinese range pattern for spelt-out months and falls back to
+    // "2025/6/16 – 2025/6/17", unlike every other date on the page.
+    if from.precision() != to.precision() || lang == Lang::Zh {
         return apart();
     }
     let format = date_format(lang, from.precision());
