@@ -21,11 +21,13 @@ const TYPES = {
 
 /**
  * Serves `dist/` (or another built site, `root`) on an ephemeral loopback port, like any plain
- * static host would; `headers` are added to every answer (CSP, CORS…).
+ * static host would; `headers` are added to every answer (CSP, CORS…), and so are those that
+ * `headersFor(pathname)` returns for a path (per-path rules, like a host's `_headers` file).
  */
-export async function serveDist(root = DIST, { headers = {} } = {}) {
+export async function serveDist(root = DIST, { headers = {}, headersFor = () => ({}) } = {}) {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
+    const answer = { ...headers, ...headersFor(url.pathname) };
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (!path.startsWith(root)) {
       response.writeHead(403).end();
@@ -34,10 +36,10 @@ export async function serveDist(root = DIST, { headers = {} } = {}) {
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      response.writeHead(200, { ...headers, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      response.writeHead(200, { ...answer, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
-      response.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
+      response.writeHead(404, { ...answer, 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));

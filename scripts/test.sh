@@ -24,9 +24,18 @@ phase "setup" bash scripts/setup.sh
 phase "format" cargo fmt --all -- --check
 phase "lint (clippy)" cargo clippy --all-targets --quiet -- -D warnings
 phase "data (validate-data)" cargo run --quiet --bin validate-data
-phase "native tests" cargo test --quiet
+# The fuzz properties (tests named fuzz_*) run in their own phase, with their reports shown.
+phase "native tests" cargo test --quiet -- --skip fuzz_
+# A fixed budget per fuzz target, each printing what it tried, e.g. `fuzz url/round_trip: 10000
+# inputs, 0 panics, 0 failures`; CKE_FUZZ_CASES=<n> runs n inputs per property instead (README).
+phase "fuzz (fixed budget)" cargo test --test data_fuzz --test url_props --test embed_fuzz \
+  -- --nocapture fuzz_
 phase "browser tests (wasm)" env CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test web --test timeline_web --test charts_web
 phase "release build" trunk build --release --offline
 phase "size report" node scripts/size-report.mjs
+# The same release build with the test-only `test-panic` feature (`?panic=1` panics on purpose)
+# for e2e/panic.test.mjs. Same target dir: only the app crate is compiled again. Never deployed.
+phase "release build (test-panic)" \
+  trunk build --release --offline --features test-panic --dist target/dist-panic
 phase "end-to-end (Chromium)" node --test --test-concurrency=1 e2e/

@@ -14,11 +14,16 @@ pub mod app;
 pub mod clock;
 pub mod load;
 pub mod nav;
+pub mod panic;
 pub mod ui;
 pub mod views;
 
 /// Mounts the explainer on the page's `<body>`.
 pub fn start() {
+    // First, so that a bug anywhere after this leaves a calm error panel, not a dead page.
+    panic::install_hook();
     let today = clock::Today::from_browser();
     leptos::mount::mount_to_body(move || leptos::view! { <app::App today/> });
+    #[cfg(feature = "test-panic")]
+    panic::panic_if_asked();
 }

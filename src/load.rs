@@ -72,8 +72,10 @@ pub enum Loaded {
 /// connection ends in a message with a retry instead of an endless skeleton.
 pub const FETCH_TIMEOUT_SECONDS: u32 = 8;
 
-/// Fetches `data/<file>` relative to the page as text, within [`FETCH_TIMEOUT_SECONDS`].
-async fn fetch_text(file: &str) -> Result<String, FetchFailure> {
+/// Fetches `data/<file>` relative to the page as text, within [`FETCH_TIMEOUT_SECONDS`]. The body
+/// is decoded here rather than by the browser, which would silently turn bytes that are not UTF-8
+/// into U+FFFD: the reader is told instead (the problem, if any, comes with the text).
+async fn fetch_text(file: &str) -> Result<(String, Option<Problem>), FetchFailure> {
     let failure = |problem: FetchProblem| FetchFailure {
         file: file.to_owned(),
         problem,
@@ -108,7 +110,11 @@ async fn fetch_text(file: &str) -> Result<String, FetchFailure> {
         if is_page {
             return Err(FetchProblem::NotData);
         }
-        response.text().await.map_err(|_| FetchProblem::Unreadable)
+        let bytes = response
+            .binary()
+            .await
+            .map_err(|_| FetchProblem::Unreadable)?;
+        Ok(data::decode_utf8(file, bytes))
     }
     .await;
     if let Some(timer) = timer {
@@ -142,14 +148,19 @@ pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
     let names: Vec<String> = NEUTRAL
         .iter()
         .map(|name| (*name).to_owned())
-        .chain([own_text])
+        .chain([own_text.clone()])
         .collect();
     let results = join_all(names.iter().map(|name| fetch_text(name))).await;
     let mut failures = Vec::new();
+    // Problems found while reading the bytes (not UTF-8), reported before the validator's.
+    let mut read_problems = Vec::new();
     let mut bodies: Vec<Option<String>> = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(body) => bodies.push(Some(body)),
+            Ok((body, problem)) => {
+                read_problems.extend(problem);
+                bodies.push(Some(body));
+            }
             Err(failure) => {
                 failures.push(failure);
                 bodies.push(None);
@@ -170,10 +181,18 @@ pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
         texts: vec![(lang.as_str().to_owned(), own_body.clone())],
     };
     let mut report = data::build_dataset(&files, today);
-    let incomplete = own_body.is_none() || report.missing_texts > 0;
+    // A text file that arrived but cannot be read (cut off, not JSON) is as missing as one that
+    // did not arrive: English fills in for it too.
+    let own_unreadable = report.problems.iter().any(|problem| {
+        problem.file == own_text && problem.severity == Severity::Error && problem.path == "$"
+    });
+    let incomplete = own_body.is_none() || own_unreadable || report.missing_texts > 0;
     if lang != Lang::En && incomplete {
         let english = match fetch_text(&data::text_file("en")).await {
-            Ok(body) => Some(body),
+            Ok((body, problem)) => {
+                read_problems.extend(problem);
+                Some(body)
+            }
             Err(failure) => {
                 failures.push(failure);
                 None
@@ -185,7 +204,8 @@ pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
         ];
         report = data::build_dataset(&files, today);
     }
-    let problems = Arc::new(report.problems);
+    read_problems.extend(report.problems);
+    let problems = Arc::new(read_problems);
     match report.dataset {
         // A failed file degrades only what depends on it: the validator has already left out
         // what referred to it, and the reader is told which file is missing.
@@ -203,6 +223,13 @@ pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
         }
         None => Loaded::Failed { failures, problems },
     }
+}
+
+/// Whether fetching again may mend what went wrong: a file did not arrive, or arrived but could
+/// not be read as a whole (cut off, not JSON, empty — a broken transfer or cache can cause all of
+/// these). Faults inside a readable file are the data's own and come back on every retry.
+pub fn retry_may_help(failures: &[FetchFailure], problems: &[Problem]) -> bool {
+    !failures.is_empty() || reader_visible(problems).any(|problem| problem.path == "$")
 }
 
 /// The problems a reader should hear about (errors only; warnings are for editors).

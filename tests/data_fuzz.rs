@@ -1,10 +1,12 @@
 //! Hostile and random input never makes `build_dataset` panic, hang or overflow the stack, and
-//! whatever it still builds keeps the dataset's invariants.
+//! whatever it still builds keeps the dataset's invariants. The random properties are fuzz runs
+//! with a fixed budget and a printed report (`tests/fuzz/mod.rs`).
 
 // Test code: a failed expectation is how a test reports, so panicking helpers are fine here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+mod fuzz;
 
 use std::collections::BTreeMap;
 
@@ -281,71 +283,93 @@ fn mutate(root: &mut Value, path: &[Step], mutation: Mutation) {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+/// Inputs per property in the test command's fixed budget (`CKE_FUZZ_CASES` overrides it):
+/// each input builds a whole dataset, so fewer than the URL parser's.
+const CASES: u32 = 256;
 
-    #[test]
-    fn arbitrary_text_in_any_file_never_panics(index in 0..SLOTS, text in any::<String>()) {
-        let mut files = good();
-        *slot(&mut files, index) = Some(text);
-        check(&files);
-    }
-
-    #[test]
-    fn arbitrary_bytes_in_any_file_never_panic(index in 0..SLOTS, bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-        let mut files = good();
-        *slot(&mut files, index) = Some(String::from_utf8_lossy(&bytes).into_owned());
-        check(&files);
-    }
-
-    #[test]
-    fn arbitrary_json_in_any_file_never_panics(index in 0..SLOTS, value in json_value()) {
-        let mut files = good();
-        *slot(&mut files, index) = Some(value.to_string());
-        check(&files);
-    }
-
-    #[test]
-    fn a_mutated_good_fixture_never_panics_and_keeps_its_invariants(
-        index in 0..SLOTS,
-        choice in any::<prop::sample::Index>(),
-        mutation in mutation(),
-        pretty in any::<bool>(),
-    ) {
-        let mut files = good();
-        let target = slot(&mut files, index);
-        let mut value: Value = serde_json::from_str(target.as_deref().expect("a good file"))
-            .expect("good JSON");
-        let paths = all_paths(&value);
-        let path = paths[choice.index(paths.len())].clone();
-        mutate(&mut value, &path, mutation);
-        *target = Some(if pretty {
-            serde_json::to_string_pretty(&value).expect("serialisable")
-        } else {
-            value.to_string()
-        });
-        check(&files);
-    }
+#[test]
+fn fuzz_arbitrary_text_in_any_file_never_panics() {
+    fuzz::fuzz(
+        "data/text",
+        CASES,
+        (0..SLOTS, any::<String>()),
+        |(index, text)| {
+            let mut files = good();
+            *slot(&mut files, index) = Some(text);
+            check(&files);
+            Ok(())
+        },
+    );
 }
 
 #[test]
-fn random_files_in_every_slot_at_once_never_panic() {
-    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
-        cases: 48,
-        failure_persistence: None,
-        ..ProptestConfig::default()
+fn fuzz_arbitrary_bytes_in_any_file_never_panic() {
+    let bytes = prop::collection::vec(any::<u8>(), 0..256);
+    fuzz::fuzz("data/bytes", CASES, (0..SLOTS, bytes), |(index, bytes)| {
+        let mut files = good();
+        *slot(&mut files, index) = Some(String::from_utf8_lossy(&bytes).into_owned());
+        check(&files);
+        Ok(())
     });
-    let all = prop::collection::vec(json_value(), SLOTS);
-    runner
-        .run(&all, |values| {
+}
+
+#[test]
+fn fuzz_arbitrary_json_in_any_file_never_panics() {
+    fuzz::fuzz(
+        "data/json",
+        CASES,
+        (0..SLOTS, json_value()),
+        |(index, value)| {
             let mut files = good();
-            for (i, value) in values.iter().enumerate() {
-                *slot(&mut files, i) = Some(value.to_string());
-            }
+            *slot(&mut files, index) = Some(value.to_string());
             check(&files);
             Ok(())
-        })
-        .expect("no failure");
+        },
+    );
+}
+
+#[test]
+fn fuzz_a_mutated_good_fixture_never_panics_and_keeps_its_invariants() {
+    let strategy = (
+        0..SLOTS,
+        any::<prop::sample::Index>(),
+        mutation(),
+        any::<bool>(),
+    );
+    fuzz::fuzz(
+        "data/mutated_fixture",
+        CASES,
+        strategy,
+        |(index, choice, mutation, pretty)| {
+            let mut files = good();
+            let target = slot(&mut files, index);
+            let mut value: Value =
+                serde_json::from_str(target.as_deref().expect("a good file")).expect("good JSON");
+            let paths = all_paths(&value);
+            let path = paths[choice.index(paths.len())].clone();
+            mutate(&mut value, &path, mutation);
+            *target = Some(if pretty {
+                serde_json::to_string_pretty(&value).expect("serialisable")
+            } else {
+                value.to_string()
+            });
+            check(&files);
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn fuzz_random_files_in_every_slot_at_once_never_panic() {
+    let all = prop::collection::vec(json_value(), SLOTS);
+    fuzz::fuzz("data/every_slot", CASES / 2, all, |values| {
+        let mut files = good();
+        for (i, value) in values.iter().enumerate() {
+            *slot(&mut files, i) = Some(value.to_string());
+        }
+        check(&files);
+        Ok(())
+    });
 }
 
 fn first_error_in(files: &DataFiles, file: &str) -> String {

@@ -24,6 +24,7 @@ const RULES: &[&str] = &[
     "bom",
     "not-utf8",
     "top-level-not-object",
+    "wrong-kind-of-file",
     // Shapes
     "wrong-type",
     "missing-field",
@@ -52,6 +53,7 @@ const RULES: &[&str] = &[
     // Numbers
     "negative-value",
     "non-finite-value",
+    "absurd-value",
     "figure-without-source",
     "point-without-sources",
     "derived-without-formula",

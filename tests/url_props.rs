@@ -1,9 +1,17 @@
 //! Property tests of the public URL contract: any query string parses without panicking, and
-//! whatever it parses to is written back canonically and reads back the same.
+//! whatever it parses to is written back canonically and reads back the same. Each property is
+//! a fuzz run with a fixed budget and a printed report (`tests/fuzz/mod.rs`).
 #![cfg(not(target_arch = "wasm32"))]
+// Test code: a failed expectation is how a test reports, so panicking helpers are fine here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod fuzz;
 
 use china_kazakhstan_explorer::url::{percent_decode, percent_encode, Selection};
 use proptest::prelude::*;
+
+/// Inputs per property in the test command's fixed budget (`CKE_FUZZ_CASES` overrides it).
+const CASES: u32 = 10_000;
 
 const NOW: i32 = 2026;
 
@@ -40,25 +48,31 @@ fn hostile_query() -> impl Strategy<Value = String> {
     })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(10_000))]
-
-    #[test]
-    fn any_query_parses_and_round_trips_canonically(query in hostile_query()) {
+#[test]
+fn fuzz_any_query_parses_and_round_trips_canonically() {
+    fuzz::fuzz("url/round_trip", CASES, hostile_query(), |query| {
         let selection = Selection::from_query(&query, NOW);
         let canonical = selection.to_query();
         prop_assert_eq!(Selection::from_query(&canonical, NOW), selection.clone());
         prop_assert_eq!(Selection::from_query(&canonical, NOW).to_query(), canonical);
-    }
+        Ok(())
+    });
+}
 
-    #[test]
-    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+#[test]
+fn fuzz_arbitrary_bytes_never_panic() {
+    let bytes = proptest::collection::vec(any::<u8>(), 0..256);
+    fuzz::fuzz("url/bytes", CASES, bytes, |bytes| {
         let query = String::from_utf8_lossy(&bytes);
         let _ = Selection::from_query(&query, NOW).to_query();
-    }
+        Ok(())
+    });
+}
 
-    #[test]
-    fn encoding_then_decoding_returns_the_text(text in any::<String>()) {
+#[test]
+fn fuzz_encoding_then_decoding_returns_the_text() {
+    fuzz::fuzz("url/percent_encoding", CASES, any::<String>(), |text| {
         prop_assert_eq!(percent_decode(&percent_encode(&text)), text);
-    }
+        Ok(())
+    });
 }

@@ -29,6 +29,11 @@ use super::{text_file, DataFiles, Problem, Report, Severity, NEUTRAL_FILES};
 /// is a mistake or an attack that should not stall the reader's browser.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
+/// The largest magnitude a value may have. Units are already scaled (`usd-bn`, `mt`, `people`…),
+/// so no real quantity comes near a trillion of its unit; a larger value is a slip (a wrong unit,
+/// a misplaced decimal point) or an attack, and would fill the reader's screen with digits.
+pub const MAX_VALUE: f64 = 1e12;
+
 /// The number of rows of the fact base's timeline (`factbase_row` is 1 to this).
 pub const FACTBASE_ROWS: u32 = 76;
 
@@ -1192,10 +1197,21 @@ impl<'a> Validator<'a> {
         })
     }
 
-    /// Checks a numeric value: finite, and negative only where the unit allows it.
+    /// Checks a numeric value: finite, plausible in size, and negative only where the unit allows
+    /// it.
     fn number(&mut self, file: FileIx, path: &Path, value: f64, unit: Unit) -> bool {
         if !value.is_finite() {
             self.error(file, path, format!("value {value} is not a finite number"));
+            return false;
+        }
+        if value.abs() > MAX_VALUE {
+            self.error(
+                file,
+                path,
+                format!(
+                    "value {value:e} is implausibly large: over {MAX_VALUE:e} {unit}; check the unit and the decimal point"
+                ),
+            );
             return false;
         }
         if value < 0.0 && !unit.allows_negative() {

@@ -3,8 +3,9 @@
 
 use crate::app::use_lang;
 use crate::data::Problem;
-use crate::load::{reader_visible, FetchFailure};
+use crate::load::{reader_visible, retry_may_help, FetchFailure};
 use crate::strings::Ui;
+use crate::url::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -24,6 +25,29 @@ pub fn Skeleton() -> impl IntoView {
     }
 }
 
+/// What failed, line by line: each file that could not be fetched, with its reason in the
+/// reader's language, then the validator's first errors. A fetch failure is not repeated as the
+/// validator's "file is missing"; the validator's lines are for editors and stay in English,
+/// marked `lang="en"` so that a screen reader pronounces them as English.
+fn detail_items(failures: &[FetchFailure], problems: &[Problem], lang: Lang) -> impl IntoView {
+    let fetched = failures.iter().map(|failure| {
+        let line = format!("{}: {}", failure.file, failure.problem.text(lang));
+        view! { <li><code>{line}</code></li> }
+    });
+    let validated = reader_visible(problems)
+        .filter(|problem| {
+            let already_said =
+                problem.line == 0 && failures.iter().any(|failure| failure.file == problem.file);
+            !already_said
+        })
+        .take(10)
+        .map(|problem| view! { <li><code lang="en">{problem.to_string()}</code></li> });
+    fetched
+        .map(IntoAny::into_any)
+        .chain(validated.map(IntoAny::into_any))
+        .collect_view()
+}
+
 /// The data could not be loaded: what failed, and a retry that fetches everything again.
 #[component]
 pub fn LoadError(
@@ -32,12 +56,7 @@ pub fn LoadError(
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let details = failures
-        .iter()
-        .map(|failure| format!("{}: {}", failure.file, failure.problem.text(lang)))
-        .chain(reader_visible(&problems).take(10).map(ToString::to_string))
-        .map(|line| view! { <li><code>{line}</code></li> })
-        .collect_view();
+    let details = detail_items(&failures, &problems, lang);
     view! {
         <div class="cke-alert" role="alert">
             <h1>{Ui::LoadFailedTitle.text(lang)}</h1>
@@ -54,7 +73,8 @@ pub fn LoadError(
 }
 
 /// A calm note when some files could not be fetched or some entries were dropped as malformed
-/// (everything else is shown); nothing when all is well. Missing files come with a retry.
+/// (everything else is shown); nothing when all is well. Files that are missing or could not be
+/// read as a whole come with a retry.
 #[component]
 pub fn ProblemsNotice(
     problems: Arc<Vec<Problem>>,
@@ -62,14 +82,11 @@ pub fn ProblemsNotice(
     retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let fetch_failed = !failures.is_empty();
-    let lines: Vec<String> = failures
-        .iter()
-        .map(|failure| format!("{}: {}", failure.file, failure.problem.text(lang)))
-        .chain(reader_visible(&problems).take(10).map(ToString::to_string))
-        .collect();
-    (!lines.is_empty()).then(|| {
-        let retry = fetch_failed.then(|| {
+    let retry_helps = retry_may_help(&failures, &problems);
+    let anything = !failures.is_empty() || reader_visible(&problems).next().is_some();
+    anything.then(|| {
+        let details = detail_items(&failures, &problems, lang);
+        let retry = retry_helps.then(|| {
             view! {
                 <button type="button" class="cke-button" on:click=move |_| retry()>
                     {Ui::Retry.text(lang)}
@@ -82,7 +99,7 @@ pub fn ProblemsNotice(
                 <p>{Ui::DataProblemsBody.text(lang)}</p>
                 <details>
                     <summary>{Ui::LoadFailedDetails.text(lang)}</summary>
-                    <ul>{lines.into_iter().map(|line| view! { <li><code>{line}</code></li> }).collect_view()}</ul>
+                    <ul>{details}</ul>
                 </details>
                 {retry}
             </div>
