@@ -104,14 +104,24 @@ pub fn App(today: Today) -> impl IntoView {
     };
 
     // After the reader changes view, focus moves to the new view's heading and a live region
-    // announces it, so keyboard and screen-reader users land where the content changed.
+    // announces it, so keyboard and screen-reader users land where the content changed. A
+    // sector chosen from the list of sectors replaces the page just as much (the link that had
+    // the focus is gone); switching between sectors does not (focus stays on the sector links).
     let announcement = RwSignal::new(String::new());
-    Effect::new(move |previous: Option<View>| {
-        let view = current_view.get();
-        if previous.is_some_and(|previous| previous != view) {
+    let current_page = Memo::new(move |_| {
+        nav.selection.with(|selection| {
+            (
+                selection.view,
+                selection.view == View::Sector && selection.sector().is_some(),
+            )
+        })
+    });
+    Effect::new(move |previous: Option<(View, bool)>| {
+        let page = current_page.get();
+        if previous.is_some_and(|previous| previous != page) {
             crate::ui::focus::focus_heading_later(announcement);
         }
-        view
+        page
     });
 
     let root = NodeRef::<leptos::html::Div>::new();

@@ -144,8 +144,19 @@ pub fn SourceDetails(dataset: Arc<Dataset>, id: String) -> impl IntoView {
 /// A figure as a card: value, what it counts, when, and its source; the details (full source,
 /// competing figures, caveats) open from the source line by mouse or keyboard.
 #[component]
-pub fn FigureCard(dataset: Arc<Dataset>, figure: Figure) -> impl IntoView {
+pub fn FigureCard(
+    dataset: Arc<Dataset>,
+    figure: Figure,
+    /// The level of the headings inside the details: 3 (the default, for cards under an h2)
+    /// or 4 (under an h3), so that no heading level is skipped.
+    #[prop(optional)]
+    heading_level: Option<u8>,
+) -> impl IntoView {
     let lang = use_lang();
+    let heading = move |text: &'static str| match heading_level {
+        Some(4) => view! { <h4>{text}</h4> }.into_any(),
+        _ => view! { <h3>{text}</h3> }.into_any(),
+    };
     let wording = figure.unit == Unit::Wording;
     let value = figure_value_text(&dataset, &figure, lang);
     let label = (!wording).then(|| {
@@ -193,7 +204,7 @@ pub fn FigureCard(dataset: Arc<Dataset>, figure: Figure) -> impl IntoView {
         .collect::<Vec<_>>();
     let competing = (!competing.is_empty()).then(|| {
         view! {
-            <h4>{Ui::CompetingFigures.text(lang)}</h4>
+            {heading(Ui::CompetingFigures.text(lang))}
             <ul class="cke-competing">{competing}</ul>
         }
     });
@@ -214,7 +225,7 @@ pub fn FigureCard(dataset: Arc<Dataset>, figure: Figure) -> impl IntoView {
         .collect::<Vec<_>>();
     let caveats = (!caveats.is_empty()).then(|| {
         view! {
-            <h4>{Ui::SectorCaveats.text(lang)}</h4>
+            {heading(Ui::SectorCaveats.text(lang))}
             <ul class="cke-caveat-list">{caveats}</ul>
         }
     });

@@ -65,7 +65,13 @@ pub fn OverviewView(dataset: Arc<Dataset>) -> impl IntoView {
 
 /// The eleven sectors as cards linking to their views, each with its key number.
 #[component]
-pub fn SectorCards(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn SectorCards(
+    dataset: Arc<Dataset>,
+    /// The level of each card's heading: 3 (the default, under an h2) or 2 (right under the
+    /// page's h1), so that no heading level is skipped.
+    #[prop(optional)]
+    heading_level: Option<u8>,
+) -> impl IntoView {
     let lang = use_lang();
     let nav = use_nav();
     let cards = dataset
@@ -87,10 +93,14 @@ pub fn SectorCards(dataset: Arc<Dataset>) -> impl IntoView {
                 })
                 .unwrap_or_else(|| Ui::NoFigure.text(lang).to_owned());
             let name = text(&dataset, &sector.name_key());
+            let heading = match heading_level {
+                Some(2) => view! { <h2>{name}</h2> }.into_any(),
+                _ => view! { <h3>{name}</h3> }.into_any(),
+            };
             view! {
                 <li data-sector=sector.id.as_str()>
                     <Link to class="cke-card">
-                        <h3>{name}</h3>
+                        {heading}
                         <p>{key_number}</p>
                     </Link>
                 </li>

@@ -57,7 +57,7 @@ pub fn SectorView(dataset: Arc<Dataset>) -> impl IntoView {
             view! {
                 <h1>{Ui::SectorsTitle.text(lang)}</h1>
                 <p class="cke-lede">{Ui::SectorsLede.text(lang)}</p>
-                <SectorCards dataset/>
+                <SectorCards dataset heading_level=2/>
             }
             .into_any()
         }

@@ -138,6 +138,41 @@ fn scroll_later(selector: String, block: &'static str) {
     });
 }
 
+/// How much of the details panel opening from the axis is brought into view: its bar of
+/// buttons, date and heading.
+const DETAILS_PEEK_PX: f64 = 160.0;
+/// The room kept above the focused event when the page scrolls to the panel.
+const FOCUS_ROOM_PX: f64 = 16.0;
+
+/// Brings the top of the details panel into view once the DOM is updated, but never so far
+/// that the focused event on the axis leaves the screen: the focus stays on the axis (so that
+/// the arrow keys keep working) and a keyboard reader must still see where it is.
+fn reveal_details_keeping_focus() {
+    request_animation_frame(move || {
+        let document = document();
+        let Some(panel) = document.query_selector("#cke-tl-details").ok().flatten() else {
+            return;
+        };
+        let screen = window()
+            .inner_height()
+            .ok()
+            .and_then(|height| height.as_f64())
+            .unwrap_or(0.0);
+        let wanted = panel.get_bounding_client_rect().top() + DETAILS_PEEK_PX - screen;
+        if wanted <= 0.0 {
+            return;
+        }
+        let room = document
+            .active_element()
+            .map(|focused| focused.get_bounding_client_rect().top() - FOCUS_ROOM_PX)
+            .unwrap_or(wanted);
+        let by = wanted.min(room).max(0.0);
+        if by > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, by);
+        }
+    });
+}
+
 /// The dataset event index a DOM event came from (`data-index` on the element or an ancestor).
 fn index_of_target(event: &web_sys::Event) -> Option<usize> {
     let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -274,7 +309,8 @@ pub fn TimelineView(dataset: Arc<Dataset>) -> impl IntoView {
                     scroll_later("#cke-tl-details".to_owned(), "start");
                     focus_later(format!("#{DETAILS_TITLE}"));
                 }
-                Origin::Axis | Origin::Panel => {
+                Origin::Axis => reveal_details_keeping_focus(),
+                Origin::Panel => {
                     scroll_later("#cke-tl-details".to_owned(), "nearest");
                 }
             }
@@ -752,11 +788,17 @@ fn Axis(shared: Timeline) -> impl IntoView {
             let title = titles.get(index).cloned().unwrap_or_default();
             let tooltip = title.clone();
             let planned = event.status == Status::Planned;
-            let label = format!(
-                "{}: {title}{}",
-                event_date_text(event, lang),
-                if planned { " (planned)" } else { "" }
-            );
+            // The status is in the name, in the reader's language (the mark's dashed outline
+            // shows it to sighted readers).
+            let label = if planned {
+                format!(
+                    "{}: {title} ({})",
+                    event_date_text(event, lang),
+                    Ui::TimelinePlanned.text(lang)
+                )
+            } else {
+                format!("{}: {title}", event_date_text(event, lang))
+            };
             let open = open.clone();
             let geometry = move || placement(index).unwrap_or(placed);
             view! {
@@ -1020,7 +1062,7 @@ fn Details(shared: Timeline) -> impl IntoView {
             .collect_view();
         let figures = related_figures(&dataset, &event)
             .into_iter()
-            .map(|figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> })
+            .map(|figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone() heading_level=4/></li> })
             .collect::<Vec<_>>();
         let figures = if figures.is_empty() {
             view! { <p class="cke-note">{Ui::TimelineNoRelatedFigures.text(lang)}</p> }.into_any()

@@ -359,7 +359,10 @@ pub fn ComparisonChart(
                         aria-labelledby=svg_title.clone() aria-describedby=svg_desc.clone()
                         width=num(placed.width) height=num(placed.height)
                         viewBox=format!("0 0 {} {}", num(placed.width), num(placed.height))>
-                        <title id=svg_title.clone()>{title.clone()}</title>
+                        // Built as an SVG <title>: the view macro makes a `title` under `svg` an
+                        // HTML one, which the accessibility tree leaves out, and the chart then
+                        // has no name for screen readers.
+                        {leptos::tachys::svg::title().id(svg_title.clone()).child(title.clone())}
                         <desc id=svg_desc.clone()>{summary_text.get_untracked()}</desc>
                         {plot::marks(placed, &ids)}
                     </svg>
