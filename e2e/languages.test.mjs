@@ -22,7 +22,7 @@ const LANGUAGES = [
 const VIEWS = [
   { name: 'overview', query: '' },
   { name: 'sector', query: 'view=sector&sector=trade&' },
-  { name: 'timeline', query: 'view=timeline&event=2013-09-silk-road-belt&' },
+  { name: 'timeline', query: 'view=timeline&event=2013-09-silk-road-economic-belt&' },
   { name: 'compare', query: 'view=compare&' },
 ];
 
