@@ -30,7 +30,7 @@
 // Not part of scripts/test.sh: timings depend on the machine (and on what else runs on it).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -65,6 +65,11 @@ const GROWTH_TIMEOUT = 60_000;
 const SLOW_LOAD_MS = 15_000;
 const PAUSE_MS = 50;
 const RATES = [1, 4];
+// Temporary sites, removed at exit even when a measure fails.
+const temporary = new Set();
+process.on('exit', () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
 const log = (message) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 // ── 1. The benchmark's own npm tools ─────────────────────────────────────────────────────────
@@ -110,6 +115,7 @@ const { precompress } = await import('../scripts/precompress.mjs');
 // ── 3. The peer site: bench/peer/, the same data/, the libraries from npm ─────────────────────
 async function peerSite(dataDir) {
   const dir = await mkdtemp(join(tmpdir(), 'cke-bench-peer-'));
+  temporary.add(dir);
   await cp(join(BENCH, 'peer'), dir, { recursive: true });
   const modules = join(BENCH, 'node_modules');
   const tl = join(modules, '@knight-lab', 'timelinejs', 'dist');
@@ -237,6 +243,24 @@ async function newPage(browser, rate, ready) {
   return { context, page, cdp, errors };
 }
 
+/**
+ * Waits until the page is drawn, at most `timeout` ms by the wall clock (a page busy in one long
+ * task cannot check its own clock).
+ */
+async function untilDrawn(page, timeout) {
+  const drawn = page.evaluate((ms) => window.__untilReady(ms), timeout);
+  drawn.catch(() => {});
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the page was not drawn in time')), timeout);
+  });
+  try {
+    await Promise.race([drawn, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** One cold load of `url`: timings, and (with `detail`) the files requested and the memory. */
 async function load(browser, { origin, dir, path, ready, rate, detail = false, timeout = 180_000 }) {
   const settle = SETTLE_MS * Math.min(rate, 2);
@@ -245,7 +269,7 @@ async function load(browser, { origin, dir, path, ready, rate, detail = false, t
   page.on('request', (request) => { if (request.url().startsWith(origin)) requested.add(request.url()); });
   try {
     await page.goto(origin + path, { waitUntil: 'domcontentloaded', timeout });
-    await page.evaluate((ms) => window.__untilReady(ms), timeout);
+    await untilDrawn(page, timeout);
     await page.waitForTimeout(settle);
     const m = await page.evaluate(() => ({ ...window.__bench, result: undefined }));
     const tbtEnd = m.readyAt + settle;
@@ -387,15 +411,15 @@ const INTERACTIONS = {
   },
 };
 
-async function measureInteraction(browser, { origin, path, ready, rate, spec, reps, budget = Infinity }) {
+async function measureInteraction(browser, { origin, path, ready, rate, spec, reps, budget = Infinity, timeout = 180_000 }) {
   const { context, page, errors } = await newPage(browser, rate, ready);
   try {
     try {
-      await page.goto(origin + path, { waitUntil: 'domcontentloaded', timeout: 180_000 });
-      await page.evaluate((ms) => window.__untilReady(ms), 180_000);
+      await page.goto(origin + path, { waitUntil: 'domcontentloaded', timeout });
+      await untilDrawn(page, timeout);
     } catch (error) {
       if (!/not drawn in time|Timeout/i.test(String(error))) throw error;
-      return { median: null, p95: null, timedOut: 180_000 };
+      return { median: null, p95: null, timedOut: timeout };
     }
     await page.waitForTimeout(SETTLE_MS);
     if (spec.prepare) await spec.prepare(page);
@@ -446,7 +470,7 @@ async function measureInteraction(browser, { origin, path, ready, rate, spec, re
   }
 }
 
-async function measureInteractions(browser, ours, peer, rates, reps, { skipPeer = () => false, budget = Infinity } = {}) {
+async function measureInteractions(browser, ours, peer, rates, reps, { skipPeer = () => false, budget = Infinity, peerTimeout } = {}) {
   const out = {};
   for (const [name, spec] of Object.entries(INTERACTIONS)) {
     out[name] = {};
@@ -455,7 +479,7 @@ async function measureInteractions(browser, ours, peer, rates, reps, { skipPeer 
       out[name][key] = {
         ours: await measureInteraction(browser, { ...ours, path: spec.ours.path, ready: spec.ours.ready, rate, spec: spec.ours, reps, budget }),
         peer: spec.peer && !skipPeer(spec.peer.page)
-          ? await measureInteraction(browser, { ...peer, path: PEERS[spec.peer.page].path, ready: PEER_READY, rate, spec: spec.peer, reps, budget })
+          ? await measureInteraction(browser, { ...peer, path: PEERS[spec.peer.page].path, ready: PEER_READY, rate, spec: spec.peer, reps, budget, timeout: peerTimeout })
           : null,
       };
       const o = out[name][key];
@@ -565,6 +589,7 @@ try {
     results.growth = [];
     for (const k of [10, 100]) {
       const grown = await grownSite(DIST, k);
+      temporary.add(grown.dir);
       const grownPeer = await peerSite(join(grown.dir, 'data'));
       const s1 = await serveSite(grown.dir);
       const s2 = await serveSite(grownPeer.dir);
@@ -583,6 +608,7 @@ try {
         g.interactions = await measureInteractions(browser, o, p, GROWTH_RATES, GROWTH_REPS, {
           skipPeer: (id) => Boolean(g.loads.peer[id]?.timedOut),
           budget: GROWTH_MEASURE_MS,
+          peerTimeout: GROWTH_TIMEOUT,
         });
         results.growth.push(g);
       } finally {
@@ -708,7 +734,11 @@ if (results.lighthouse) {
   }
 }
 
-const ratio = (o, p) => (typeof o === 'number' && typeof p === 'number' && p !== 0 ? (o / p).toFixed(2) : '');
+const ratio = (o, p) => {
+  if (typeof o !== 'number' || typeof p !== 'number' || p === 0) return '';
+  const r = o / p;
+  return r !== 0 && r < 0.1 ? r.toPrecision(2) : r.toFixed(2);
+};
 const width = Math.max(...rows.filter((r) => r.metric).map((r) => r.metric.length));
 const line = (a, b, c, d, e) => `${a.padEnd(width)}  ${b.padStart(13)}  ${c.padStart(13)}  ${d.padStart(9)}  ${e}`;
 const table = [line('metric', 'ours', 'peer', 'ours/peer', 'target')];
@@ -753,6 +783,13 @@ const noteInteractions = (inter, label) => {
   }
 };
 noteInteractions(results.interactions, '');
-for (const g of results.growth ?? []) noteInteractions(g.interactions, `×${g.k} `);
+for (const g of results.growth ?? []) {
+  for (const [side, loads] of Object.entries(g.loads)) {
+    for (const [id, r] of Object.entries(loads)) {
+      if (r.timedOut) notes.push(`×${g.k} ${side} ${id}: not drawn within ${r.timedOut / 1000} s, so not measured further`);
+    }
+  }
+  noteInteractions(g.interactions, `×${g.k} `);
+}
 if (notes.length) console.log(`\nNotes:\n  ${notes.join('\n  ')}`);
 console.log(`\nJSON: ${opts.out} (${((Date.now() - started) / 60000).toFixed(1)} min)`);
