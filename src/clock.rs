@@ -36,7 +36,12 @@ impl Today {
 
 /// The reader's preferred language from `navigator.languages`, English when none is supported.
 pub fn browser_language() -> Lang {
-    let navigator = leptos::prelude::window().navigator();
+    preferred_language(&leptos::prelude::window().navigator())
+}
+
+/// The first supported language of `navigator.languages` (then `navigator.language`), English
+/// when none is. Takes the navigator, so the panic hook can call it without Leptos's `window()`.
+pub fn preferred_language(navigator: &web_sys::Navigator) -> Lang {
     let preferences: Vec<String> = navigator
         .languages()
         .iter()

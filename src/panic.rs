@@ -10,9 +10,9 @@
 //! assume a window, a document or a body exists.
 
 use crate::strings::Ui;
-use crate::url::{Lang, Selection};
+use crate::url::Selection;
 use std::panic::PanicHookInfo;
-use web_sys::{Document, Element, Window};
+use web_sys::{Document, Element};
 
 /// Installs the hook; called first thing at start, before anything can panic.
 pub fn install_hook() {
@@ -37,7 +37,9 @@ fn show_error_panel() -> Option<()> {
     let query = window.location().search().unwrap_or_default();
     // `current_year` only bounds `year=`, which the panel does not use.
     let selection = Selection::from_query(&query, 0);
-    let lang = selection.lang.unwrap_or_else(|| browser_language(&window));
+    let lang = selection
+        .lang
+        .unwrap_or_else(|| crate::clock::preferred_language(&window.navigator()));
     let old_root = document.query_selector(".cke").ok().flatten();
     // Keep the theme the reader (or the host page) chose; the dead app's root knows it best.
     let theme = old_root
@@ -100,19 +102,6 @@ fn element(document: &Document, tag: &str, attributes: &[(&str, &str)]) -> Optio
         element.set_attribute(name, value).ok()?;
     }
     Some(element)
-}
-
-/// The reader's preferred language from `navigator.languages`, as `clock::browser_language`
-/// reads it, but without its infallible window lookup (which must not run inside the hook).
-fn browser_language(window: &Window) -> Lang {
-    let navigator = window.navigator();
-    let preferences: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|value| value.as_string())
-        .chain(navigator.language())
-        .collect();
-    Lang::from_preferences(preferences.iter().map(String::as_str))
 }
 
 /// Test builds only (`--features test-panic`): panics on purpose when the URL asks for it with
