@@ -107,18 +107,85 @@ pub fn format_date_range(from: Date, to: Date, lang: Lang) -> String {
         .unwrap_or_else(apart)
 }
 
-/// A number in the reader's language ("41.02", "41,02", "655 000"), with every digit the data
-/// has (never rounded); `signed` writes "+" before positive values (changes).
-pub fn format_number(value: f64, lang: Lang, signed: bool) -> String {
-    let sign = if signed { "exceptZero" } else { "auto" };
-    let format = js_sys::Intl::NumberFormat::new(
-        &locales(lang),
-        &options(&[("maximumFractionDigits", "20"), ("signDisplay", sign)]),
-    );
+/// How a number is spelt: the keys of the `Intl.NumberFormat` cache.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NumberStyle {
+    /// Every digit the data has (never rounded).
+    Exact,
+    /// Every digit, with "+" before positive values (changes).
+    ExactSigned,
+    /// Short axis labels: "12K", "1.5 млн".
+    Compact,
+    /// Exactly this many decimals (axis ticks).
+    Fixed(u8),
+}
+
+impl NumberStyle {
+    fn options(self) -> Object {
+        let object = Object::new();
+        let set = |key: &str, value: JsValue| {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
+        };
+        match self {
+            NumberStyle::Exact => set("maximumFractionDigits", JsValue::from_f64(20.0)),
+            NumberStyle::ExactSigned => {
+                set("maximumFractionDigits", JsValue::from_f64(20.0));
+                set("signDisplay", JsValue::from_str("exceptZero"));
+            }
+            NumberStyle::Compact => {
+                set("notation", JsValue::from_str("compact"));
+                set("maximumFractionDigits", JsValue::from_f64(1.0));
+            }
+            NumberStyle::Fixed(places) => {
+                set(
+                    "minimumFractionDigits",
+                    JsValue::from_f64(f64::from(places)),
+                );
+                set(
+                    "maximumFractionDigits",
+                    JsValue::from_f64(f64::from(places)),
+                );
+            }
+        }
+        object
+    }
+}
+
+thread_local! {
+    /// The number formatters made so far, by language and style (see [`spell_number`]).
+    static NUMBER_FORMATS: std::cell::RefCell<Vec<((Lang, NumberStyle), js_sys::Intl::NumberFormat)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `value` spelt by the browser's `Intl.NumberFormat` for `lang` in `style`, or `None` if the
+/// browser could not. Building a formatter costs about 0.1 ms, far more than using one, and a
+/// sector page spells hundreds of numbers, so one formatter per language and style is kept.
+pub fn spell_number(value: f64, lang: Lang, style: NumberStyle) -> Option<String> {
+    let format = NUMBER_FORMATS.with(|formats| {
+        let key = (lang, style);
+        let mut formats = formats.borrow_mut();
+        if let Some((_, format)) = formats.iter().find(|(known, _)| *known == key) {
+            return format.clone();
+        }
+        let format = js_sys::Intl::NumberFormat::new(&locales(lang), &style.options());
+        formats.push((key, format.clone()));
+        format
+    });
     format
         .format()
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
         .and_then(|text| text.as_string())
-        .unwrap_or_else(|| value.to_string())
+}
+
+/// A number in the reader's language ("41.02", "41,02", "655 000"), with every digit the data
+/// has (never rounded); `signed` writes "+" before positive values (changes).
+pub fn format_number(value: f64, lang: Lang, signed: bool) -> String {
+    let style = if signed {
+        NumberStyle::ExactSigned
+    } else {
+        NumberStyle::Exact
+    };
+    spell_number(value, lang, style).unwrap_or_else(|| value.to_string())
 }

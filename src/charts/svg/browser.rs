@@ -6,104 +6,87 @@
 //! back to a fixed width; they never panic.
 
 use crate::charts::text::{PlainSpell, Spell};
+use crate::ui::intl::{spell_number, NumberStyle};
 use crate::url::Lang;
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn number_format(lang: Lang, pairs: &[(&str, JsValue)]) -> js_sys::Intl::NumberFormat {
-    let options = Object::new();
-    for (key, value) in pairs {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&options, &JsValue::from_str(key), value);
-    }
-    js_sys::Intl::NumberFormat::new(&Array::of1(&JsValue::from_str(lang.as_str())), &options)
-}
-
-fn apply(format: &js_sys::Intl::NumberFormat, value: f64) -> Option<String> {
-    format
-        .format()
-        .call1(&JsValue::NULL, &JsValue::from_f64(value))
-        .ok()
-        .and_then(|text| text.as_string())
-}
-
 /// Numbers spelt by the browser's `Intl` for the reader's language: data values with every
 /// digit they have (like `ui::intl::format_number`), axis labels compact. The formatters are
-/// made once per spelling, not once per number.
+/// shared and made once per language and spelling (`ui::intl::spell_number`).
 pub struct IntlSpell {
     lang: Lang,
-    plain: js_sys::Intl::NumberFormat,
-    signed: js_sys::Intl::NumberFormat,
 }
 
 impl IntlSpell {
     /// The spelling of `lang`.
     pub fn new(lang: Lang) -> IntlSpell {
-        let digits = ("maximumFractionDigits", JsValue::from_f64(20.0));
-        IntlSpell {
-            lang,
-            plain: number_format(lang, std::slice::from_ref(&digits)),
-            signed: number_format(
-                lang,
-                &[
-                    digits.clone(),
-                    ("signDisplay", JsValue::from_str("exceptZero")),
-                ],
-            ),
-        }
+        IntlSpell { lang }
     }
 }
 
 impl Spell for IntlSpell {
     fn number(&self, value: f64, signed: bool) -> String {
-        let format = if signed { &self.signed } else { &self.plain };
-        apply(format, value).unwrap_or_else(|| PlainSpell.number(value, signed))
+        let style = if signed {
+            NumberStyle::ExactSigned
+        } else {
+            NumberStyle::Exact
+        };
+        spell_number(value, self.lang, style).unwrap_or_else(|| PlainSpell.number(value, signed))
     }
 
     fn tick(&self, value: f64, decimals: u8) -> String {
-        let format = if value.abs() >= 1e4 {
-            number_format(
-                self.lang,
-                &[
-                    ("notation", JsValue::from_str("compact")),
-                    ("maximumFractionDigits", JsValue::from_f64(1.0)),
-                ],
-            )
+        let style = if value.abs() >= 1e4 {
+            NumberStyle::Compact
         } else {
-            let places = JsValue::from_f64(f64::from(decimals));
-            number_format(
-                self.lang,
-                &[
-                    ("minimumFractionDigits", places.clone()),
-                    ("maximumFractionDigits", places),
-                ],
-            )
+            NumberStyle::Fixed(decimals)
         };
-        apply(&format, value).unwrap_or_else(|| PlainSpell.tick(value, decimals))
+        spell_number(value, self.lang, style).unwrap_or_else(|| PlainSpell.tick(value, decimals))
     }
+}
+
+thread_local! {
+    /// The last width a chart was measured at: a new chart starts there, so switching sectors
+    /// usually draws every chart once, at its final width.
+    static LAST_WIDTH: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// The width the last measured chart had, if any chart was measured yet.
+pub fn last_width() -> Option<f64> {
+    LAST_WIDTH.with(std::cell::Cell::get)
 }
 
 /// Keeps `width` equal to the content width of the element behind `target`, through a
 /// `ResizeObserver` (no polling), disconnected when the owner is cleaned up.
+///
+/// The width is never read while the view is being built: reading `clientWidth` there forces
+/// a layout of a half-built page, once per chart, which cost a sector switch tens of
+/// milliseconds. The observer's first report comes after the browser's own layout and before
+/// the frame is painted, so a wrong first guess is corrected without being seen (CLS stays 0).
 pub fn observe_width(target: NodeRef<Div>, width: RwSignal<f64>) {
     Effect::new(move |_| {
         let Some(element) = target.get() else {
             return;
         };
-        let measure = {
-            let element = element.clone();
-            move || {
-                let measured = f64::from(element.client_width()).floor();
-                if measured > 0.0 && (measured - width.get_untracked()).abs() >= 1.0 {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .ok()
+            else {
+                return;
+            };
+            let measured = entry.content_rect().width().floor();
+            if measured > 0.0 {
+                LAST_WIDTH.with(|last| last.set(Some(measured)));
+                if (measured - width.get_untracked()).abs() >= 1.0 {
                     width.set(measured);
                 }
             }
-        };
-        measure();
-        let callback = Closure::<dyn FnMut()>::new(measure);
+        });
         let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
             return;
         };

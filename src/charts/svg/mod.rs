@@ -168,7 +168,7 @@ pub fn ComparisonChart(
     let measure = RwSignal::new(Measure::Absolute);
     let multiples = RwSignal::new(false);
     let shared_y = RwSignal::new(true);
-    let width = RwSignal::new(640.0);
+    let width = RwSignal::new(browser::last_width().unwrap_or(640.0));
     let active = RwSignal::new(None::<usize>);
     let keyboard = RwSignal::new(false);
     let table_open = RwSignal::new(false);
