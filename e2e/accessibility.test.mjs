@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { openPage, useServedApp, waitForApp } from './harness.mjs';
+import { openAllDetails, openPage, useServedApp, waitForApp } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'e2e', 'artifacts', 'accessibility');
@@ -47,13 +47,6 @@ async function open(query, options = {}) {
   return opened;
 }
 
-/** Opens every `<details>` (figure sources, chart tables, footer) and waits for chart tables. */
-async function openAllDetails(page) {
-  await page.evaluate(() => document.querySelectorAll('.cke details').forEach((d) => (d.open = true)));
-  // A chart builds its table on the `toggle` event, which fires after the attribute changed.
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('details.cke-chart__table')].every((d) => d.querySelector('table')));
-}
 
 // ---------------------------------------------------------------------------------------------
 // 1. The keyboard
@@ -385,6 +378,19 @@ describe('accessibility', () => {
           problems.push(`${view.name}: h${previous.level} "${previous.name}" is followed by h${heading.level} "${heading.name}"`);
         }
       });
+      // Every heading and link the page shows is in the accessibility tree: nothing shown is
+      // left out of it (as content-visibility: auto does with what is off screen).
+      const shown = await page.evaluate(() => {
+        const count = (selector) => [...document.querySelectorAll(selector)]
+          .filter((element) => element.checkVisibility() && !element.closest('[aria-hidden="true"]')).length;
+        return { headings: count('h1, h2, h3, h4, h5, h6'), links: count('a[href]') };
+      });
+      if (headings.length !== shown.headings) {
+        problems.push(`${view.name}: ${shown.headings} headings shown, ${headings.length} in the accessibility tree`);
+      }
+      if (count('link') !== shown.links) {
+        problems.push(`${view.name}: ${shown.links} links shown, ${count('link')} in the accessibility tree`);
+      }
       for (const node of nodes) {
         if (NAMED_ROLES.has(node.role) && !node.name.trim()) {
           problems.push(`${view.name}: a ${node.role} without a name (${node.html})`);

@@ -97,3 +97,14 @@ export function useServedApp() {
   });
   return suite;
 }
+
+/**
+ * Opens every `<details>` of the app and waits until each shows its contents: figure source
+ * panels, the footer's list of sources and chart tables are built on the `toggle` event, which
+ * fires after the attribute changed.
+ */
+export async function openAllDetails(page) {
+  await page.evaluate(() => document.querySelectorAll('.cke details').forEach((d) => (d.open = true)));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.cke details')].every((d) => d.querySelector(':scope > :not(summary)')));
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { openPage, useServedApp, waitForApp } from './harness.mjs';
+import { openAllDetails, openPage, useServedApp, waitForApp } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'e2e', 'artifacts', 'languages');
@@ -82,7 +82,7 @@ describe('four languages', () => {
       for (const view of VIEWS) {
         await page.goto(`${suite.server.origin}/?${view.query}lang=${lang}`);
         await waitForApp(page);
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await openAllDetails(page);
         assert.equal(await page.getAttribute('html', 'lang'), tag, `${view.name}: <html lang>`);
         if (/China|Explorer/.test(await page.title())) problems.push(`${view.name}: the page title is in English`);
         const body = await page.locator('.cke').innerText();
@@ -129,13 +129,28 @@ describe('four languages', () => {
   });
 
   test('the browser’s language is the default, and the URL wins over it', async () => {
-    const { context, page } = await openPage(suite.browser, { locale: 'ru-RU' });
+    const { context, page, requests } = await openPage(suite.browser, { locale: 'ru-RU' });
+    // The preloader (scripts/preload-data.js) must pick the same language as the app, or a
+    // second text file is downloaded.
+    const texts = () => [...new Set(requests.splice(0).filter((url) => url.includes('/data/text/'))
+      .map((url) => new URL(url).pathname))];
     await page.goto(`${suite.server.origin}/`);
     await waitForApp(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+    assert.deepEqual(texts(), ['/data/text/ru.json']);
     await page.goto(`${suite.server.origin}/?lang=zh`);
     await waitForApp(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.deepEqual(texts(), ['/data/text/zh.json']);
+    // The first `lang=` wins; an unknown one leaves the browser's language.
+    await page.goto(`${suite.server.origin}/?lang=%20kk&lang=zh`);
+    await waitForApp(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'kk');
+    assert.deepEqual(texts(), ['/data/text/kk.json']);
+    await page.goto(`${suite.server.origin}/?lang=xx&lang=zh`);
+    await waitForApp(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+    assert.deepEqual(texts(), ['/data/text/ru.json']);
     await context.close();
   });
 

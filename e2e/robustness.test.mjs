@@ -725,6 +725,9 @@ describe('hostile content', () => {
     }
     await check('overview');
     for (const summary of await page.locator('.cke-figure summary').all()) await summary.click();
+    // The footer's list of every source is built when opened.
+    await page.locator('.cke-footer details > summary').first().click();
+    await literally('footer source list', page.locator('.cke-footer details li'));
     await check('overview, sources open');
 
     await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);

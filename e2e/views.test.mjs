@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, openPage, useServedApp, waitForApp } from './harness.mjs';
+import { DIST, openAllDetails, openPage, useServedApp, waitForApp } from './harness.mjs';
 
 const SECTORS = [
   'diplomacy', 'trade', 'investment', 'energy', 'transport', 'urban', 'agriculture', 'medicine',
@@ -162,7 +162,7 @@ describe('overview and sector views', () => {
         await page.goto(`${suite.server.origin}/?${query}theme=${theme}`);
         await waitForApp(page);
         // Open every figure's details so their contents are checked too.
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await openAllDetails(page);
         const result = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
           .analyze();

@@ -6,6 +6,7 @@ use crate::app::use_lang;
 use crate::load::Loaded;
 use crate::nav::{use_nav, Link};
 use crate::strings::Ui;
+use crate::ui::disclosure::LazyDetails;
 use crate::ui::intl::format_date;
 use crate::url::{Lang, Theme, View};
 use leptos::prelude::*;
@@ -184,28 +185,15 @@ pub fn Footer(
             let lang = use_lang();
             let sources = dataset.sources().to_vec();
             let count = sources.len();
-            let items = sources
-                .into_iter()
-                .map(|source| {
-                    let title = format!("{}: {}", source.publisher, source.title);
-                    match source.url.clone() {
-                        Some(url) => {
-                            view! { <li><a href=url rel="noopener noreferrer">{title}</a></li> }
-                                .into_any()
-                        }
-                        None => view! { <li>{title}</li> }.into_any(),
-                    }
-                })
-                .collect_view();
             view! {
                 <p>
                     {dataset.as_of().map(|date| Ui::FooterDataAsOfDate.fill(lang, &[("date", &format_date(date, lang))])).unwrap_or_default()}
                     " · " {Ui::FooterSourcesCountText.count(lang, count as f64, &crate::ui::intl::format_number(count as f64, lang, false), &[])}
                 </p>
-                <details>
-                    <summary>{Ui::FooterAllSources.text(lang)}</summary>
-                    <ul>{items}</ul>
-                </details>
+                // Built on first opening: a few hundred elements no first paint needs.
+                <LazyDetails summary=Ui::FooterAllSources.text(lang).into_any()>
+                    <ul>{source_items(&sources)}</ul>
+                </LazyDetails>
                 {(!embedded).then(|| view! { <crate::ui::embed::EmbedCodeGenerator dataset=dataset.clone()/> })}
             }
             .into_any()
@@ -222,4 +210,20 @@ pub fn Footer(
             </div>
         </footer>
     }
+}
+
+/// Every source as a list item, linked when it has an address.
+fn source_items(sources: &[crate::data::model::Source]) -> impl IntoView {
+    sources
+        .iter()
+        .map(|source| {
+            let title = format!("{}: {}", source.publisher, source.title);
+            match source.url.clone() {
+                Some(url) => {
+                    view! { <li><a href=url rel="noopener noreferrer">{title}</a></li> }.into_any()
+                }
+                None => view! { <li>{title}</li> }.into_any(),
+            }
+        })
+        .collect_view()
 }

@@ -6,6 +6,7 @@ use crate::app::use_lang;
 use crate::data::model::{Amount, Confidence, Dataset, Figure, Period, Source, SourceType, Unit};
 use crate::format::{ordinal_word, value_text};
 use crate::strings::Ui;
+use crate::ui::disclosure::LazyDetails;
 use crate::ui::intl::{format_date, format_date_range, format_number};
 use crate::url::Lang;
 use leptos::prelude::*;
@@ -153,10 +154,6 @@ pub fn FigureCard(
     heading_level: Option<u8>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let heading = move |text: &'static str| match heading_level {
-        Some(4) => view! { <h4>{text}</h4> }.into_any(),
-        _ => view! { <h3>{text}</h3> }.into_any(),
-    };
     let wording = figure.unit == Unit::Wording;
     let value = figure_value_text(&dataset, &figure, lang);
     let label = (!wording).then(|| {
@@ -165,7 +162,6 @@ pub fn FigureCard(
             .unwrap_or_default()
             .to_owned()
     });
-    let note = dataset.text(&figure.note_key()).map(str::to_owned);
     let when = figure_when_text(&figure, lang);
     let sector = figure
         .sectors
@@ -180,6 +176,41 @@ pub fn FigureCard(
     let advertorial = dataset
         .source(&source_id)
         .is_some_and(|source| source.source_type == SourceType::Advertorial);
+    let id = format!("figure-{}", figure.id.as_str());
+    view! {
+        <article class="cke-figure" data-sector=sector id=id>
+            <p class="cke-figure__value">{value}</p>
+            {label.map(|label| view! { <p class="cke-figure__label">{label}</p> })}
+            {when.map(|when| view! { <p class="cke-figure__when">{when}</p> })}
+            // Built on first opening (see LazyDetails): a sector shows dozens of figures.
+            <LazyDetails class="cke-figure__details" summary=view! {
+                {Ui::Source.text(lang)} ": " {summary}
+                {advertorial.then(|| view! {
+                    " " <span class="cke-tag" data-kind="advertorial">{Ui::Advertorial.text(lang)}</span>
+                })}
+            }.into_any()>
+                <FigurePanel dataset=dataset.clone() figure=figure.clone()
+                    source_id=source_id.clone() heading_level/>
+            </LazyDetails>
+        </article>
+    }
+}
+
+/// What a figure's details show once opened: its source in full, note, derivation, the
+/// competing figures and the caveats about it.
+#[component]
+fn FigurePanel(
+    dataset: Arc<Dataset>,
+    figure: Figure,
+    source_id: String,
+    heading_level: Option<u8>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let heading = move |text: &'static str| match heading_level {
+        Some(4) => view! { <h4>{text}</h4> }.into_any(),
+        _ => view! { <h3>{text}</h3> }.into_any(),
+    };
+    let note = dataset.text(&figure.note_key()).map(str::to_owned);
     let derived = figure.derived.as_ref().map(|derived| {
         view! { <p class="cke-note">{Ui::DerivedFrom.text(lang)} ": " {derived.formula.clone()}</p> }
     });
@@ -230,25 +261,12 @@ pub fn FigureCard(
         }
     });
     view! {
-        <article class="cke-figure" data-sector=sector id=format!("figure-{}", figure.id.as_str())>
-            <p class="cke-figure__value">{value}</p>
-            {label.map(|label| view! { <p class="cke-figure__label">{label}</p> })}
-            {when.map(|when| view! { <p class="cke-figure__when">{when}</p> })}
-            <details class="cke-figure__details">
-                <summary>
-                    {Ui::Source.text(lang)} ": " {summary}
-                    {advertorial.then(|| view! {
-                        " " <span class="cke-tag" data-kind="advertorial">{Ui::Advertorial.text(lang)}</span>
-                    })}
-                </summary>
-                <div class="cke-figure__panel">
-                    <SourceDetails dataset=dataset.clone() id=source_id/>
-                    {note.map(|note| view! { <p class="cke-note">{note}</p> })}
-                    {derived}
-                    {competing}
-                    {caveats}
-                </div>
-            </details>
-        </article>
+        <div class="cke-figure__panel">
+            <SourceDetails dataset=dataset.clone() id=source_id/>
+            {note.map(|note| view! { <p class="cke-note">{note}</p> })}
+            {derived}
+            {competing}
+            {caveats}
+        </div>
     }
 }
