@@ -1,10 +1,14 @@
 // Trunk post-build hook: moves Trunk's inline module loader out of index.html into its own
 // content-hashed file, so that the page runs under a strict Content-Security-Policy
-// (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'). Run by Trunk with
-// TRUNK_STAGING_DIR set; fails loudly when the page has no loader or more than one.
+// (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'); and puts before it the data
+// preloader (scripts/preload-data.js, also content-hashed), which starts the data downloads
+// while the wasm downloads. Run by Trunk with TRUNK_STAGING_DIR set; fails loudly when the page
+// has no loader or more than one.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const hashed = (prefix, code) => `${prefix}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
@@ -13,8 +17,19 @@ const html = readFileSync(indexPath, 'utf8');
 const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
 if (inline.length !== 1) throw new Error(`expected one inline module script in index.html, found ${inline.length}`);
 const [tag, code] = inline[0];
-const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-const name = `loader-${hash}.js`;
+const name = hashed('loader', code);
 writeFileSync(join(dir, name), `${code.trim()}\n`);
-writeFileSync(indexPath, html.replace(tag, `<script type="module" src="./${name}"></script>`));
-console.log(`extract-loader: moved the inline loader to ${name}`);
+
+// The language-neutral data files are every data/*.json of the build (the text files are in
+// data/text/, one per language).
+const neutral = readdirSync(join(dir, 'data')).filter((file) => file.endsWith('.json')).sort();
+if (neutral.length === 0) throw new Error('no data/*.json in the build to preload');
+const preloader = readFileSync(join(import.meta.dirname, 'preload-data.js'), 'utf8')
+  .replace(/^\s*\/\/.*\n/gm, '')
+  .replace('NEUTRAL_FILES', JSON.stringify(neutral));
+const preloadName = hashed('preload', preloader);
+writeFileSync(join(dir, preloadName), preloader);
+
+writeFileSync(indexPath, html.replace(tag,
+  `<script type="module" src="./${preloadName}"></script><script type="module" src="./${name}"></script>`));
+console.log(`extract-loader: moved the inline loader to ${name}; data preloader ${preloadName} (${neutral.length} files and the reader's text)`);
