@@ -14,6 +14,8 @@ use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 
 use china_kazakhstan_explorer::data::model::Dataset;
+use china_kazakhstan_explorer::data::locate::Path;
+use china_kazakhstan_explorer::data::raw::{self, Shape};
 use china_kazakhstan_explorer::data::{build_dataset, DataFiles, Severity, NEUTRAL_FILES};
 
 /// The number of file slots: seven neutral files plus two languages.
@@ -354,6 +356,57 @@ fn fuzz_a_mutated_good_fixture_never_panics_and_keeps_its_invariants() {
                 value.to_string()
             });
             check(&files);
+            Ok(())
+        },
+    );
+}
+
+/// Whether the quick shape test, the full shape check and serde agree on one element. The
+/// validator hands an element that passes the quick test straight to serde and runs the full
+/// check (for located messages) only on one that fails it: a disagreement would let a fault
+/// pass unreported, or report a fault in valid data.
+fn shape_and_serde_agree<T: Shape + serde::de::DeserializeOwned>(value: &Value) -> bool {
+    let mut errors = Vec::new();
+    T::check(value, &Path::root(), &mut errors);
+    T::valid(value) == errors.is_empty() && (!errors.is_empty() || T::deserialize(value).is_ok())
+}
+
+#[test]
+fn fuzz_the_quick_shape_test_the_full_check_and_serde_agree() {
+    // (file slot, list key, checker) for every list of elements.
+    type Agree = fn(&Value) -> bool;
+    let lists: [(usize, &str, Agree); 7] = [
+        (0, "sources", shape_and_serde_agree::<raw::Source>),
+        (1, "sectors", shape_and_serde_agree::<raw::Sector>),
+        (2, "events", shape_and_serde_agree::<raw::Event>),
+        (3, "figures", shape_and_serde_agree::<raw::Figure>),
+        (4, "series", shape_and_serde_agree::<raw::Series>),
+        (5, "comparisons", shape_and_serde_agree::<raw::Comparison>),
+        (6, "caveats", shape_and_serde_agree::<raw::Caveat>),
+    ];
+    let strategy = (
+        0..lists.len(),
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        mutation(),
+    );
+    fuzz::fuzz(
+        "data/shape_agrees_with_serde",
+        CASES * 4,
+        strategy,
+        |(list, element, at, mutation)| {
+            let (index, key, agree) = lists[list];
+            let mut files = good();
+            let file: Value =
+                serde_json::from_str(slot(&mut files, index).as_deref().expect("a good file"))
+                    .expect("good JSON");
+            let items = file[key].as_array().expect("a list");
+            let mut item = items[element.index(items.len())].clone();
+            prop_assert!(agree(&item), "the good element disagrees: {item}");
+            let paths = all_paths(&item);
+            let path = paths[at.index(paths.len())].clone();
+            mutate(&mut item, &path, mutation);
+            prop_assert!(agree(&item), "serde and the shape check disagree on {item}");
             Ok(())
         },
     );

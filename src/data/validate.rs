@@ -540,6 +540,17 @@ impl<'a> Validator<'a> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = Path::root().key(key).index(i);
+            // A valid element (nearly every one) passes the quick shape test; only a broken one
+            // pays for the full check, which builds a path for every field to name each fault.
+            if T::valid(item) {
+                match T::deserialize(item) {
+                    Ok(value) => out.push((path, value)),
+                    // The shape check and serde are generated from one field list, so this is
+                    // not expected; if they ever disagree, serde's message is still reported.
+                    Err(error) => self.error(file, &path, error.to_string()),
+                }
+                continue;
+            }
             let mut errors = Vec::new();
             T::check(item, &path, &mut errors);
             if !errors.is_empty() {
