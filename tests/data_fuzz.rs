@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 
-use china_kazakhstan_explorer::data::model::Dataset;
 use china_kazakhstan_explorer::data::locate::Path;
+use china_kazakhstan_explorer::data::model::Dataset;
 use china_kazakhstan_explorer::data::raw::{self, Shape};
 use china_kazakhstan_explorer::data::{build_dataset, DataFiles, Severity, NEUTRAL_FILES};
 

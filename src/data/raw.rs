@@ -146,7 +146,9 @@ impl<T: Shape> Shape for Vec<T> {
         }
     }
     fn valid(value: &Value) -> bool {
-        value.as_array().is_some_and(|items| items.iter().all(T::valid))
+        value
+            .as_array()
+            .is_some_and(|items| items.iter().all(T::valid))
     }
 }
 
@@ -165,7 +167,9 @@ impl<T: Shape> Shape for BTreeMap<String, T> {
         }
     }
     fn valid(value: &Value) -> bool {
-        value.as_object().is_some_and(|map| map.values().all(T::valid))
+        value
+            .as_object()
+            .is_some_and(|map| map.values().all(T::valid))
     }
 }
 
@@ -202,13 +206,13 @@ fn object_valid(value: &Value, fields: &[FieldValid]) -> bool {
     };
     map.keys()
         .all(|key| fields.iter().any(|(name, _, _)| json_name(name) == key))
-        && fields.iter().all(|(name, presence, valid)| {
-            match (map.get(json_name(name)), presence) {
+        && fields.iter().all(
+            |(name, presence, valid)| match (map.get(json_name(name)), presence) {
                 (None, Presence::Optional) => true,
                 (None, _) | (Some(Value::Null), Presence::Required) => false,
                 (Some(field), _) => valid(field),
-            }
-        })
+            },
+        )
 }
 
 /// Checks one object against a field list; the per-field checks are given as functions.
