@@ -71,6 +71,36 @@ describe('overview and sector views', () => {
     await context.close();
   });
 
+  test('a switch of sector paints the title and figures first, the charts and events next', async () => {
+    const { context, page, consoleErrors } = await openPage(suite.browser);
+    await page.goto(`${suite.server.origin}/?view=sector&sector=energy`);
+    await waitForApp(page);
+    // The first load builds the whole page at once: nothing painted moves afterwards.
+    assert.equal(await page.locator('[data-sector="energy"][aria-busy]').count(), 0);
+    assert.ok(await page.locator('.cke-chart').count() > 0);
+    // A frame callback registered after the click runs after the app's own, in the frame that
+    // answers the click: the title and figures are there, the lower part is not yet.
+    const frame = await page.evaluate(() => new Promise((resolve) => {
+      document.querySelector('.cke-tabs [data-sector="trade"] a').click();
+      queueMicrotask(() => requestAnimationFrame(() => resolve({
+        title: document.querySelector('h1').textContent,
+        figures: document.querySelectorAll('.cke-figures > li').length,
+        busy: document.querySelector('div[data-sector="trade"]')?.getAttribute('aria-busy'),
+        charts: document.querySelectorAll('.cke-chart').length,
+        events: document.querySelectorAll('section[aria-labelledby="cke-events"]').length,
+      })));
+    }));
+    assert.equal(frame.title, 'Trade');
+    assert.ok(frame.figures >= 30, `${frame.figures} figures in the first frame`);
+    assert.deepEqual([frame.busy, frame.charts, frame.events], ['true', 0, 0]);
+    // Then the rest follows, and the page is no longer busy.
+    await page.locator('div[data-sector="trade"]:not([aria-busy])').waitFor();
+    assert.equal(await page.locator('.cke-chart').count(), 7);
+    assert.ok(await page.locator('section[aria-labelledby="cke-events"] li.cke-event').count() > 0);
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
   test('arrow keys, Home and End switch sectors in place and focus follows', async () => {
     const { context, page } = await openPage(suite.browser);
     await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);

@@ -17,6 +17,9 @@ pub struct Nav {
     path: StoredValue<String>,
     /// True in embed mode: the address bar and history are left alone.
     embedded: bool,
+    /// True once the reader has navigated (a link, a key, back or forward) since the page
+    /// loaded: what is drawn then answers an input, not the first load.
+    navigated: StoredValue<bool>,
 }
 
 impl Nav {
@@ -31,9 +34,11 @@ impl Nav {
             selection: RwSignal::new(selection),
             path: StoredValue::new(path),
             embedded,
+            navigated: StoredValue::new(false),
         };
         if !embedded {
             let handle = window_event_listener(leptos::ev::popstate, move |_| {
+                nav.navigated.set_value(true);
                 let query = window().location().search().unwrap_or_default();
                 nav.selection
                     .set(Selection::from_query(&query, current_year));
@@ -49,7 +54,13 @@ impl Nav {
             selection: RwSignal::new(selection),
             path: StoredValue::new(String::new()),
             embedded: true,
+            navigated: StoredValue::new(false),
         }
+    }
+
+    /// Whether the reader has navigated since the page loaded (see [`Nav::go`]).
+    pub fn has_navigated(&self) -> bool {
+        self.navigated.get_value()
     }
 
     /// The `href` of a link to `selection`.
@@ -75,6 +86,7 @@ impl Nav {
         {
             return;
         }
+        self.navigated.set_value(true);
         if !self.embedded {
             let href = self.href(&selection);
             if let Ok(history) = window().history() {

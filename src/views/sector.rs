@@ -118,7 +118,13 @@ fn SectorTabs(dataset: Arc<Dataset>, chosen: Memo<Option<SectorId>>) -> impl Int
     }
 }
 
-/// One sector's story.
+/// One sector's story: title, summary and figures first; charts, caveats and events after.
+///
+/// When the page answers the reader's switch of sector (not the first load), that lower part is
+/// built after the next paint: the new title and figures show at once and the charts (up to
+/// seven, most of the page's elements) follow a frame later, below them. On the first load it is
+/// built at once, so nothing that was painted moves. While it is pending the page is
+/// `aria-busy`.
 #[component]
 fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     let lang = use_lang();
@@ -142,6 +148,47 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
             |figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> },
         )
         .collect_view();
+    let lower_ready = RwSignal::new(!use_nav().has_navigated());
+    if !lower_ready.get_untracked() {
+        request_animation_frame(move || {
+            // The frame callback runs before that frame is painted; the timeout after it.
+            set_timeout(
+                move || {
+                    // The page may be gone already (another quick switch): nothing to do then.
+                    let _ = lower_ready.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    }
+    let lower = {
+        let dataset = dataset.clone();
+        move || {
+            lower_ready
+                .get()
+                .then(|| view! { <SectorLower dataset=dataset.clone() sector/> })
+        }
+    };
+    let name = text(&dataset, &info.name_key());
+    let summary = text(&dataset, &info.summary_key());
+    view! {
+        <div data-sector=sector.as_str() aria-busy=move || (!lower_ready.get()).then_some("true")>
+            <h1 class="cke-sector-title">{name}</h1>
+            <p class="cke-lede">{summary}</p>
+            <section class="cke-section" aria-labelledby="cke-figures">
+                <h2 id="cke-figures">{Ui::SectorFigures.text(lang)}</h2>
+                <ul class="cke-grid cke-figures">{figures}</ul>
+            </section>
+            {lower}
+        </div>
+    }
+    .into_any()
+}
+
+/// A sector's charts, caveats and events.
+#[component]
+fn SectorLower(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
+    let lang = use_lang();
     let events = dataset
         .events_in(sector)
         .map(|event| view! { <EventItem dataset=dataset.clone() event=event.clone()/> })
@@ -182,25 +229,14 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
             </section>
         }
     });
-    let name = text(&dataset, &info.name_key());
-    let summary = text(&dataset, &info.summary_key());
     view! {
-        <div data-sector=sector.as_str()>
-            <h1 class="cke-sector-title">{name}</h1>
-            <p class="cke-lede">{summary}</p>
-            <section class="cke-section" aria-labelledby="cke-figures">
-                <h2 id="cke-figures">{Ui::SectorFigures.text(lang)}</h2>
-                <ul class="cke-grid cke-figures">{figures}</ul>
-            </section>
-            {charts}
-            {caveats}
-            <section class="cke-section" aria-labelledby="cke-events">
-                <h2 id="cke-events">{Ui::SectorEvents.text(lang)}</h2>
-                <ol class="cke-list">{events}</ol>
-            </section>
-        </div>
+        {charts}
+        {caveats}
+        <section class="cke-section" aria-labelledby="cke-events">
+            <h2 id="cke-events">{Ui::SectorEvents.text(lang)}</h2>
+            <ol class="cke-list">{events}</ol>
+        </section>
     }
-    .into_any()
 }
 
 #[cfg(test)]
