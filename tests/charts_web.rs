@@ -114,6 +114,9 @@ async fn the_chart_is_an_image_with_title_description_legend_and_sources() {
 async fn the_chart_follows_its_containers_width() {
     let (container, _nav) = mount(Selection::default());
     leptos::task::tick().await;
+    // The width comes only from the ResizeObserver (never read while the view is built), which
+    // reports after a frame's callbacks and before its paint: the second frame sees it.
+    next_frame().await;
     next_frame().await;
     leptos::task::tick().await;
     let svg = find(&container, "svg.cke-chart__svg").unwrap();

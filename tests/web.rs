@@ -159,6 +159,14 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
     container
 }
 
+/// Waits for the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn a_figure_card_shows_value_when_and_source_and_opens_its_details() {
     use china_kazakhstan_explorer::ui::provenance::FigureCard;
@@ -192,8 +200,25 @@ async fn a_figure_card_shows_value_when_and_source_and_opens_its_details() {
         .unwrap()
         .unwrap()
         .unchecked_into();
+    assert!(
+        container
+            .query_selector(".cke-figure__panel")
+            .unwrap()
+            .is_none(),
+        "a closed panel is not built"
+    );
     summary.click();
-    leptos::task::tick().await;
+    // The panel is built on the `toggle` event, which the browser fires in a task of its own.
+    for _ in 0..10 {
+        if container
+            .query_selector(".cke-figure__panel")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        next_frame().await;
+    }
     assert!(details.has_attribute("open"));
     let panel = text(".cke-figure__panel");
     assert!(
