@@ -263,6 +263,33 @@ describe('comparative charts', () => {
     });
   }
 
+  test('on the first load every chart is drawn once, at its final width', async () => {
+    for (const width of [412, 1280]) {
+      const { context, page } = await openPage(suite.browser, { viewport: { width, height: 800 } });
+      // Every width any chart's SVG is ever given, from the first one built.
+      await page.addInitScript(() => {
+        window.__widths = [];
+        new MutationObserver((records) => {
+          for (const record of records) {
+            const nodes = record.type === 'attributes' ? [record.target] : [...record.addedNodes];
+            for (const node of nodes) {
+              const svgs = node.matches?.('svg.cke-chart__svg') ? [node] : [...(node.querySelectorAll?.('svg.cke-chart__svg') ?? [])];
+              for (const svg of svgs) window.__widths.push(svg.getAttribute('width'));
+            }
+          }
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['width'] });
+      });
+      await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);
+      await waitForApp(page);
+      await page.waitForTimeout(300);
+      const final = await page.locator('.cke-chart__plot').first().evaluate((plot) => String(Math.floor(plot.getBoundingClientRect().width)));
+      const widths = await page.evaluate(() => window.__widths);
+      assert.ok(widths.length >= 7, `${widths.length} charts seen`);
+      assert.deepEqual([...new Set(widths)], [final], `at ${width} px the charts were drawn at ${[...new Set(widths)]}`);
+      await context.close();
+    }
+  });
+
   test('at 320 px every chart fits without horizontal overflow', async () => {
     const { context, page } = await openPage(suite.browser, { viewport: { width: 320, height: 640 } });
     await open(page, '?view=compare');

@@ -61,7 +61,11 @@ pub fn App(today: Today) -> impl IntoView {
     let data = LocalResource::new(move || {
         let number = attempt.get();
         let lang = lang.get();
-        async move { (number, load_dataset(lang, today.date()).await) }
+        async move {
+            let loaded = load_dataset(lang, today.date()).await;
+            crate::charts::svg::take_width_from_main_column();
+            (number, loaded)
+        }
     });
     let current = Signal::derive(move || {
         data.get()

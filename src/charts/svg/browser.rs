@@ -59,6 +59,40 @@ pub fn last_width() -> Option<f64> {
     LAST_WIDTH.with(std::cell::Cell::get)
 }
 
+/// Before the first chart is drawn: takes the content width of the page's main column, which
+/// charts span, as their starting width. Called when the data has arrived and before the views
+/// are built, while the page (its skeleton) is laid out already, so reading it forces no layout;
+/// the first charts are then placed once at the right width, not at a guess and again when their
+/// observer reports (every chart of a sector page, twice, on the first load). The observer
+/// still corrects any difference.
+pub fn take_width_from_main_column() {
+    if last_width().is_some() {
+        return;
+    }
+    let Some(main) = document().query_selector(".cke-main").ok().flatten() else {
+        return;
+    };
+    let padding = window()
+        .get_computed_style(&main)
+        .ok()
+        .flatten()
+        .map(|style| {
+            let side = |name: &str| {
+                style
+                    .get_property_value(name)
+                    .ok()
+                    .and_then(|value| value.trim_end_matches("px").parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            side("padding-left") + side("padding-right")
+        })
+        .unwrap_or(0.0);
+    let width = (f64::from(main.client_width()) - padding).floor();
+    if width > 0.0 {
+        LAST_WIDTH.with(|last| last.set(Some(width)));
+    }
+}
+
 /// Keeps `width` equal to the content width of the element behind `target`, through a
 /// `ResizeObserver` (no polling), disconnected when the owner is cleaned up.
 ///

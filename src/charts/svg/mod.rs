@@ -7,6 +7,8 @@
 //! table and CSV all come from the pure modules of `charts`.
 
 mod browser;
+
+pub use browser::take_width_from_main_column;
 mod plot;
 
 pub use browser::IntlSpell;
