@@ -47,8 +47,11 @@ function headersFor(rules, pathname) {
 
 const RULES = parseHeaders(SOURCE);
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Trunk's (and scripts/extract-loader.mjs's) content-hashed names. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/**
+ * Trunk's (and scripts/extract-loader.mjs's) content-hashed names. Trunk prints its 64-bit hash
+ * in hex without leading zeros, so one build in sixteen has 15 digits (`…-f57af2d8f46d6a6.js`).
+ */
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 
 function* files(dir) {
   for (const name of readdirSync(dir).sort()) {
