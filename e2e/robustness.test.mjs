@@ -27,6 +27,7 @@ const realJson = async (file) => JSON.parse(await realText(file));
 const WORDS = {
   en: {
     overview: 'China and Kazakhstan since 1992',
+    compare: 'Compare',
     loadFailed: 'The data could not be loaded',
     problems: 'Some data could not be shown',
     retry: 'Try again',
@@ -143,9 +144,14 @@ const FAULTS = [
   },
 ];
 
+/** The charts' files: the overview is drawn without them, so their faults are met on compare. */
+const CHART_FILES = new Set(['series.json', 'comparisons.json']);
+
 /** The matrix: each neutral file and the English text in English, the Russian text in Russian. */
 const FAULTED_FILES = [
-  ...NEUTRAL.map((file) => ({ file, lang: 'en', query: '' })),
+  ...NEUTRAL.map((file) => (CHART_FILES.has(file)
+    ? { file, lang: 'en', query: '?view=compare', view: 'compare' }
+    : { file, lang: 'en', query: '' })),
   { file: 'text/en.json', lang: 'en', query: '' },
   { file: 'text/ru.json', lang: 'ru', query: '?lang=ru' },
 ];
@@ -156,7 +162,7 @@ const FAULTED_FILES = [
  * the end the route is removed and the retry must bring the content back. Returns one line per
  * failing combination instead of stopping at the first, so a run reports them all.
  */
-async function faultJourney({ file, lang, query }) {
+async function faultJourney({ file, lang, query, view = 'overview' }) {
   const words = WORDS[lang];
   const required = REQUIRED.has(file);
   const failures = [];
@@ -189,8 +195,10 @@ async function faultJourney({ file, lang, query }) {
     const promise = new Promise((resolve) => (open = resolve));
     return { promise, open };
   };
-  // The other files of the first load: the language's text and the neutral files but this one.
-  const others = [...NEUTRAL, `text/${lang}.json`].filter((name) => name !== file);
+  // The other files of the first load: the language's text and the neutral files but this one
+  // (and but the charts' files, which follow a first view without charts).
+  const others = [...NEUTRAL, `text/${lang}.json`]
+    .filter((name) => name !== file && (view === 'compare' || !CHART_FILES.has(name)));
 
   /** Starts an attempt (page load or retry click) under `next` and checks what follows. */
   async function attempt(next, start) {
@@ -232,11 +240,15 @@ async function faultJourney({ file, lang, query }) {
         throw new Error('the error box has no visible title');
       }
     } else {
-      // 3. Only what depends on the file is missing: the overview is still there.
+      // 3. Only what depends on the file is missing: the view is still there.
       if (await alert.count()) throw new Error('an error box although the rest can be shown');
-      await page.getByRole('heading', { level: 1, name: words.overview }).waitFor();
-      const cards = await page.locator('section[aria-labelledby="cke-sectors"] a.cke-card').count();
-      if (cards !== 11) throw new Error(`${cards} sector cards instead of 11`);
+      await page.getByRole('heading', { level: 1, name: words[view] }).waitFor();
+      if (view === 'overview') {
+        const cards = await page.locator('section[aria-labelledby="cke-sectors"] a.cke-card').count();
+        if (cards !== 11) throw new Error(`${cards} sector cards instead of 11`);
+      } else if (await page.locator('.cke-chart').count()) {
+        throw new Error('charts drawn without their file');
+      }
     }
     if (next.lateAnswer) {
       // The answer that finally comes at 10 s changes nothing: the request was given up.
@@ -269,10 +281,14 @@ async function faultJourney({ file, lang, query }) {
     if (box) await box.getByRole('button', { name: words.retry }).click();
     else await page.goto(`${suite.server.origin}/${query}`);
     await waitForApp(page);
-    await page.getByRole('heading', { level: 1, name: words.overview }).waitFor();
-    const cards = page.locator('section[aria-labelledby="cke-sectors"] a.cke-card');
-    assert.equal(await cards.count(), 11);
-    assert.match(await cards.nth(1).innerText(), new RegExp(`^${words.trade}\\n`));
+    await page.getByRole('heading', { level: 1, name: words[view] }).waitFor();
+    if (view === 'overview') {
+      const cards = page.locator('section[aria-labelledby="cke-sectors"] a.cke-card');
+      assert.equal(await cards.count(), 11);
+      assert.match(await cards.nth(1).innerText(), new RegExp(`^${words.trade}\\n`));
+    } else {
+      await page.locator('.cke-chart').first().waitFor();
+    }
     assert.equal(await page.locator('.cke-main .cke-alert').count(), 0, 'a message is left after the retry');
   } catch (error) {
     failures.push(`${file} × retry after the fault is removed: ${firstLines(error)}`);

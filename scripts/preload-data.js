@@ -1,5 +1,5 @@
-// Starts the data downloads while the wasm downloads, instead of after it has run: the app's
-// own fetches (src/load.rs) then take these answers, and the first view is drawn sooner.
+// Starts the first view's data downloads while the wasm downloads, instead of after it has run:
+// the app's own fetches (src/load.rs) then take these answers, and the first view is drawn sooner.
 // Written into dist/ by scripts/extract-loader.mjs, which fills in the neutral files (every
 // data/*.json of the build) and hashes the name. The text file is the reader's language only,
 // chosen as src/url.rs does: `?lang=` if supported, else the first supported language of the
@@ -7,13 +7,19 @@
 // never a wrong page: the app still fetches what it needs.
 const LANGUAGES = ['en', 'zh', 'ru', 'kk'];
 // The first `lang=` counts, trimmed, as in src/url.rs (Selection::from_query).
-const asked = new URLSearchParams(location.search).get('lang')?.trim();
+const query = new URLSearchParams(location.search);
+const asked = query.get('lang')?.trim();
 const preferred = [...(navigator.languages ?? []), navigator.language]
   .filter(Boolean)
   .map((tag) => tag.split(/[-_]/)[0].toLowerCase())
   .find((lang) => LANGUAGES.includes(lang));
 const lang = LANGUAGES.includes(asked) ? asked : preferred ?? 'en';
-for (const file of [...NEUTRAL_FILES, `text/${lang}.json`]) {
+// Only the first view's data: a view without charts is drawn without the charts' files, which
+// the app fetches after it (src/load.rs; data::CHART_FILES, View::draws_charts in src/url.rs).
+const CHART_FILES = ['series.json', 'comparisons.json'];
+const drawsCharts = ['sector', 'compare'].includes(query.get('view')?.trim());
+const neutral = NEUTRAL_FILES.filter((file) => drawsCharts || !CHART_FILES.includes(file));
+for (const file of [...neutral, `text/${lang}.json`]) {
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';

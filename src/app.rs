@@ -1,7 +1,7 @@
 //! The app root: reads the URL, loads the data once, provides the contexts, picks the view.
 
 use crate::clock::Today;
-use crate::load::{load_dataset, Loaded};
+use crate::load::{load_dataset, load_rest, Loaded};
 use crate::nav::Nav;
 use crate::strings::Ui;
 use crate::ui::frame::{Footer, Header};
@@ -11,6 +11,7 @@ use crate::views::{
     compare::CompareView, overview::OverviewView, sector::SectorView, timeline::TimelineView,
 };
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The language the reader sees: the URL's `lang`, else the browser's preference.
 #[derive(Clone, Copy)]
@@ -61,49 +62,112 @@ pub fn App(today: Today) -> impl IntoView {
     let data = LocalResource::new(move || {
         let number = attempt.get();
         let lang = lang.get();
+        // The view the page opens on decides what the first load fetches: a view without charts
+        // is drawn without the charts' files, which follow (`complete` below).
+        let first_view = nav.selection.with_untracked(|selection| selection.view);
         async move {
-            let loaded = load_dataset(lang, today.date()).await;
+            let loaded = load_dataset(lang, today.date(), first_view).await;
             crate::charts::svg::take_width_from_main_column();
             (number, loaded)
         }
     });
-    let current = Signal::derive(move || {
+    let first = Signal::derive(move || {
         data.get()
             .filter(|(number, _)| *number == attempt.get())
             .map(|(_, loaded)| loaded)
     });
+    // The rest, when the first load left the charts' files out: fetched once the first view
+    // has been painted, then the complete dataset is built from everything.
+    let completed = RwSignal::new(None::<Loaded>);
+    Effect::new(move |_| {
+        let pending = first.with(|loaded| match loaded {
+            Some(Loaded::Ready {
+                dataset,
+                rest: Some(rest),
+                ..
+            }) => Some((dataset.clone(), rest.clone())),
+            _ => None,
+        });
+        completed.set(None);
+        let Some((first_dataset, rest)) = pending else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            crate::ui::paint::after_next_paint().await;
+            let loaded = load_rest(rest).await;
+            // A completion of an earlier load (another language, a retry) is not this one's.
+            let still_current = first.with_untracked(|loaded| {
+                matches!(loaded, Some(Loaded::Ready { dataset, .. }) if Arc::ptr_eq(dataset, &first_dataset))
+            });
+            if still_current {
+                completed.set(Some(loaded));
+            }
+        });
+    });
+    // The complete data of the current load: `None` while its charts' files are on the way.
+    let complete = Signal::derive(move || match first.get() {
+        Some(Loaded::Ready { rest: Some(_), .. }) => completed.get(),
+        complete => complete,
+    });
+    let latest = Signal::derive(move || complete.get().or_else(|| first.get()));
     let theme = move || nav.selection.with(|selection| selection.theme.as_str());
     let embedded = nav.selection.with_untracked(|selection| selection.embed);
 
     // Only a change of view replaces the view; other choices update it in place, so that
     // keyboard focus survives (e.g. on the sector links).
     let current_view = Memo::new(move |_| nav.selection.with(|selection| selection.view));
-    let content = move || {
-        match current.get() {
+    let retry = move || attempt.update(|number| *number += 1);
+    let content = move || match first.get() {
         None => view! { <Skeleton/> }.into_any(),
         Some(Loaded::Failed { failures, problems }) => {
-            view! { <LoadError failures problems retry=move || attempt.update(|number| *number += 1)/> }.into_any()
+            view! { <LoadError failures problems retry/> }.into_any()
         }
-        Some(Loaded::Ready { dataset, problems, failures }) => {
+        Some(Loaded::Ready {
+            dataset: first_dataset,
+            ..
+        }) => {
             let view = move || {
-                let dataset = dataset.clone();
-                match current_view.get() {
+                let view = current_view.get();
+                let dataset = if view.draws_charts() {
+                    match complete.get() {
+                        Some(Loaded::Ready { dataset, .. }) => dataset,
+                        Some(Loaded::Failed { failures, problems }) => {
+                            return view! { <LoadError failures problems retry/> }.into_any();
+                        }
+                        None => return view! { <Skeleton/> }.into_any(),
+                    }
+                } else {
+                    // Such a view shows nothing of the charts' files, so their arrival does not
+                    // rebuild it; drawn again later, it takes the complete data.
+                    match complete.get_untracked() {
+                        Some(Loaded::Ready { dataset, .. }) => dataset,
+                        _ => first_dataset.clone(),
+                    }
+                };
+                match view {
                     View::Overview => view! { <OverviewView dataset/> }.into_any(),
                     View::Sector => view! { <SectorView dataset/> }.into_any(),
                     View::Timeline => view! { <TimelineView dataset/> }.into_any(),
                     View::Compare => view! { <CompareView dataset/> }.into_any(),
                 }
             };
-            let retry = move || attempt.update(|number| *number += 1);
-            view! { <ProblemsNotice problems failures retry/> {view} }.into_any()
+            let notice = move || match latest.get() {
+                Some(Loaded::Ready {
+                    problems, failures, ..
+                }) => Some(view! { <ProblemsNotice problems failures retry/> }),
+                _ => None,
+            };
+            view! { {notice} {view} }.into_any()
         }
-    }
     };
+    // Busy while the data of the view shown is on the way.
     let busy = move || {
-        if current.with(Option::is_some) {
-            "false"
-        } else {
+        let waiting = first.with(Option::is_none)
+            || (current_view.get().draws_charts() && complete.with(Option::is_none));
+        if waiting {
             "true"
+        } else {
+            "false"
         }
     };
 
@@ -112,17 +176,21 @@ pub fn App(today: Today) -> impl IntoView {
     // sector chosen from the list of sectors replaces the page just as much (the link that had
     // the focus is gone); switching between sectors does not (focus stays on the sector links).
     let announcement = RwSignal::new(String::new());
+    // A view that waits for the charts' files gets the focus when it is drawn.
     let current_page = Memo::new(move |_| {
+        let drawn = !current_view.get().draws_charts() || complete.with(Option::is_some);
         nav.selection.with(|selection| {
             (
                 selection.view,
                 selection.view == View::Sector && selection.sector().is_some(),
+                drawn,
             )
         })
     });
-    Effect::new(move |previous: Option<(View, bool)>| {
+    Effect::new(move |previous: Option<(View, bool, bool)>| {
         let page = current_page.get();
-        if previous.is_some_and(|previous| previous != page) {
+        let (_, _, drawn) = page;
+        if drawn && nav.has_navigated() && previous.is_some_and(|previous| previous != page) {
             crate::ui::focus::focus_heading_later(announcement);
         }
         page
@@ -141,7 +209,7 @@ pub fn App(today: Today) -> impl IntoView {
             <main id="main" class="cke-main" tabindex="-1" aria-busy=busy>
                 {content}
             </main>
-            <Footer data=current/>
+            <Footer data=first complete/>
         </div>
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::data::{self, model::Date, DataFiles, Problem, Severity};
 use crate::strings::Ui;
-use crate::url::Lang;
+use crate::url::{Lang, View};
 use futures::future::join_all;
 use std::sync::Arc;
 
@@ -60,12 +60,29 @@ pub enum Loaded {
         dataset: Arc<data::model::Dataset>,
         problems: Arc<Vec<Problem>>,
         failures: Vec<FetchFailure>,
+        /// What is still to fetch when the first view was drawn without the charts' files:
+        /// [`load_rest`] completes the dataset. `None` once the dataset is complete.
+        rest: Option<Rest>,
     },
     /// Nothing usable: which fetches failed and which problems made the data unusable.
     Failed {
         failures: Vec<FetchFailure>,
         problems: Arc<Vec<Problem>>,
     },
+}
+
+/// The files fetched so far and what went wrong fetching them, kept for [`load_rest`].
+#[derive(Clone, Debug)]
+pub struct Rest(Arc<Fetched>);
+
+#[derive(Clone, Debug)]
+struct Fetched {
+    lang: Lang,
+    today: Date,
+    files: DataFiles,
+    failures: Vec<FetchFailure>,
+    /// Problems found while reading the bytes (not UTF-8), reported before the validator's.
+    read_problems: Vec<Problem>,
 }
 
 /// A fetch that has no complete answer after this long is given up, so that a stalled
@@ -129,99 +146,134 @@ async fn fetch_text(file: &str) -> Result<(String, Option<Problem>), FetchFailur
     })
 }
 
-/// The language-neutral files, in the order of [`DataFiles`]' fields.
-const NEUTRAL: [&str; 7] = [
-    data::SOURCES,
-    data::SECTORS,
-    data::EVENTS,
-    data::FIGURES,
-    data::SERIES,
-    data::COMPARISONS,
-    data::CAVEATS,
-];
-
-/// Fetches the data files and the text of `lang` only, and builds the dataset. English text is
-/// fetched too only when `lang`'s text is missing or lacks texts the data needs; those then show
-/// in English rather than not at all.
-pub async fn load_dataset(lang: Lang, today: Date) -> Loaded {
+/// Fetches the data the first view needs and the text of `lang` only, and builds the dataset.
+/// A view that draws no charts is drawn without [`data::CHART_FILES`]: they are left to
+/// [`load_rest`]. English text is fetched too only when `lang`'s text is missing or lacks texts
+/// the data needs; those then show in English rather than not at all.
+pub async fn load_dataset(lang: Lang, today: Date, first_view: View) -> Loaded {
+    let deferred: Vec<&'static str> = if first_view.draws_charts() {
+        Vec::new()
+    } else {
+        data::CHART_FILES.to_vec()
+    };
+    let neutral: Vec<&'static str> = data::NEUTRAL_FILES
+        .into_iter()
+        .filter(|file| !deferred.contains(file))
+        .collect();
+    let mut fetched = Fetched {
+        lang,
+        today,
+        files: DataFiles {
+            deferred,
+            ..DataFiles::default()
+        },
+        failures: Vec::new(),
+        read_problems: Vec::new(),
+    };
     let own_text = data::text_file(lang.as_str());
-    let names: Vec<String> = NEUTRAL
+    let mut names: Vec<String> = neutral.iter().map(|name| (*name).to_owned()).collect();
+    names.push(own_text);
+    let mut bodies = fetched.fetch_all(&names).await;
+    let own_body = bodies.pop().flatten();
+    for (name, body) in neutral.iter().zip(bodies) {
+        if let Some(slot) = fetched.files.slot_mut(name) {
+            *slot = body;
+        }
+    }
+    fetched.files.texts = vec![(lang.as_str().to_owned(), own_body)];
+    fetched.finish().await
+}
+
+/// Fetches the files the first load left out and builds the complete dataset from everything.
+pub async fn load_rest(rest: Rest) -> Loaded {
+    let mut fetched = (*rest.0).clone();
+    let names: Vec<String> = fetched
+        .files
+        .deferred
         .iter()
         .map(|name| (*name).to_owned())
-        .chain([own_text.clone()])
         .collect();
-    let results = join_all(names.iter().map(|name| fetch_text(name))).await;
-    let mut failures = Vec::new();
-    // Problems found while reading the bytes (not UTF-8), reported before the validator's.
-    let mut read_problems = Vec::new();
-    let mut bodies: Vec<Option<String>> = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok((body, problem)) => {
-                read_problems.extend(problem);
-                bodies.push(Some(body));
-            }
-            Err(failure) => {
-                failures.push(failure);
-                bodies.push(None);
-            }
+    let bodies = fetched.fetch_all(&names).await;
+    for (name, body) in names.iter().zip(bodies) {
+        if let Some(slot) = fetched.files.slot_mut(name) {
+            *slot = body;
         }
     }
-    let own_body = bodies.pop().flatten();
-    let mut bodies = bodies.into_iter();
-    let mut next = || bodies.next().flatten();
-    let mut files = DataFiles {
-        sources: next(),
-        sectors: next(),
-        events: next(),
-        figures: next(),
-        series: next(),
-        comparisons: next(),
-        caveats: next(),
-        texts: vec![(lang.as_str().to_owned(), own_body.clone())],
-    };
-    let mut report = data::build_dataset(&files, today);
-    // A text file that arrived but cannot be read (cut off, not JSON) is as missing as one that
-    // did not arrive: English fills in for it too.
-    let own_unreadable = report.problems.iter().any(|problem| {
-        problem.file == own_text && problem.severity == Severity::Error && problem.path == "$"
-    });
-    let incomplete = own_body.is_none() || own_unreadable || report.missing_texts > 0;
-    if lang != Lang::En && incomplete {
-        let english = match fetch_text(&data::text_file("en")).await {
-            Ok((body, problem)) => {
-                read_problems.extend(problem);
-                Some(body)
-            }
-            Err(failure) => {
-                failures.push(failure);
-                None
-            }
-        };
-        files.texts = vec![
-            ("en".to_owned(), english),
-            (lang.as_str().to_owned(), own_body),
-        ];
-        report = data::build_dataset(&files, today);
+    fetched.files.deferred.clear();
+    fetched.finish().await
+}
+
+impl Fetched {
+    /// Fetches files at once; a body is `None` when its file failed (the failure is kept).
+    async fn fetch_all(&mut self, names: &[String]) -> Vec<Option<String>> {
+        let results = join_all(names.iter().map(|name| fetch_text(name))).await;
+        results
+            .into_iter()
+            .map(|result| match result {
+                Ok((body, problem)) => {
+                    self.read_problems.extend(problem);
+                    Some(body)
+                }
+                Err(failure) => {
+                    self.failures.push(failure);
+                    None
+                }
+            })
+            .collect()
     }
-    read_problems.extend(report.problems);
-    let problems = Arc::new(read_problems);
-    match report.dataset {
-        // A failed file degrades only what depends on it: the validator has already left out
-        // what referred to it, and the reader is told which file is missing.
-        Some(mut dataset) => {
-            dataset.set_lang(lang.as_str());
-            // Editors previewing with `trunk serve` (a debug build) see what is untranslated.
-            if cfg!(debug_assertions) {
-                dataset.mark_fallbacks();
-            }
-            Loaded::Ready {
-                dataset: Arc::new(dataset),
-                problems,
-                failures,
-            }
+
+    /// Builds the dataset from what has been fetched, fetching English first when the reader's
+    /// text cannot fill it.
+    async fn finish(mut self) -> Loaded {
+        let lang = self.lang;
+        let own_text = data::text_file(lang.as_str());
+        let mut report = data::build_dataset(&self.files, self.today);
+        // A text file that arrived but cannot be read (cut off, not JSON) is as missing as one
+        // that did not arrive: English fills in for it too.
+        let own_unreadable = report.problems.iter().any(|problem| {
+            problem.file == own_text && problem.severity == Severity::Error && problem.path == "$"
+        });
+        let own_missing = self
+            .files
+            .texts
+            .iter()
+            .all(|(text_lang, body)| text_lang != lang.as_str() || body.is_none());
+        let has_english = self
+            .files
+            .texts
+            .iter()
+            .any(|(text_lang, _)| text_lang == "en");
+        let incomplete = own_missing || own_unreadable || report.missing_texts > 0;
+        if lang != Lang::En && incomplete && !has_english {
+            let english = self.fetch_all(&[data::text_file("en")]).await;
+            self.files
+                .texts
+                .insert(0, ("en".to_owned(), english.into_iter().next().flatten()));
+            report = data::build_dataset(&self.files, self.today);
         }
-        None => Loaded::Failed { failures, problems },
+        let mut problems = self.read_problems.clone();
+        problems.extend(report.problems);
+        let problems = Arc::new(problems);
+        let failures = self.failures.clone();
+        match report.dataset {
+            // A failed file degrades only what depends on it: the validator has already left
+            // out what referred to it, and the reader is told which file is missing.
+            Some(mut dataset) => {
+                dataset.set_lang(lang.as_str());
+                // Editors previewing with `trunk serve` (a debug build) see what is untranslated.
+                if cfg!(debug_assertions) {
+                    dataset.mark_fallbacks();
+                }
+                let rest = (!self.files.deferred.is_empty()).then(|| Rest(Arc::new(self)));
+                Loaded::Ready {
+                    dataset: Arc::new(dataset),
+                    problems,
+                    failures,
+                    rest,
+                }
+            }
+            None => Loaded::Failed { failures, problems },
+        }
     }
 }
 

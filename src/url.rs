@@ -43,6 +43,12 @@ impl View {
     pub fn parse(value: &str) -> Option<View> {
         View::ALL.into_iter().find(|view| view.as_str() == value)
     }
+
+    /// Whether the view draws charts, and so needs the charts' data files to be drawn at all
+    /// (the others are drawn first without them; see `data::CHART_FILES`).
+    pub fn draws_charts(self) -> bool {
+        matches!(self, View::Sector | View::Compare)
+    }
 }
 
 /// The interface languages (`lang=`).

@@ -5,36 +5,18 @@
 // Test code: a failed expectation is how a test reports.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::sync::Arc;
-
 use china_kazakhstan_explorer::charts::ComparisonChart;
-use china_kazakhstan_explorer::data::model::{Dataset, Date};
-use china_kazakhstan_explorer::data::{build_dataset, DataFiles};
 use china_kazakhstan_explorer::nav::Nav;
 use china_kazakhstan_explorer::url::Selection;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod browser;
 
-fn fixture() -> Arc<Dataset> {
-    let files = DataFiles {
-        sources: Some(include_str!("fixtures/data/good/sources.json").to_owned()),
-        sectors: Some(include_str!("fixtures/data/good/sectors.json").to_owned()),
-        events: Some(include_str!("fixtures/data/good/events.json").to_owned()),
-        figures: Some(include_str!("fixtures/data/good/figures.json").to_owned()),
-        series: Some(include_str!("fixtures/data/good/series.json").to_owned()),
-        comparisons: Some(include_str!("fixtures/data/good/comparisons.json").to_owned()),
-        caveats: Some(include_str!("fixtures/data/good/caveats.json").to_owned()),
-        texts: vec![(
-            "en".to_owned(),
-            Some(include_str!("fixtures/data/good/text/en.json").to_owned()),
-        )],
-    };
-    let today = Date::from_ymd(2026, 11, 28).unwrap();
-    Arc::new(build_dataset(&files, today).dataset.unwrap())
-}
+use browser::{fixture_dataset, next_frame};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the mirror-trade chart of the fixture in a 600 px wide container.
 fn mount(selection: Selection) -> (web_sys::HtmlElement, Nav) {
@@ -44,7 +26,7 @@ fn mount(selection: Selection) -> (web_sys::HtmlElement, Nav) {
     container.set_class_name("cke");
     document.body().unwrap().append_child(&container).unwrap();
     let nav = Nav::detached(selection);
-    let dataset = fixture();
+    let dataset = fixture_dataset();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(nav);
         view! { <ComparisonChart dataset comparison="mirror-trade"/> }
@@ -78,14 +60,6 @@ fn press(element: &web_sys::HtmlElement, key: &str) {
     let event =
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     element.dispatch_event(&event).unwrap();
-}
-
-/// Waits for the next animation frame (a ResizeObserver reports before it).
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use china_kazakhstan_explorer::data::{build_dataset, Severity};
+use china_kazakhstan_explorer::data::{build_dataset, Severity, CHART_FILES};
 
 /// The rules that must each have a fixture; deleting one fails the suite.
 const RULES: &[&str] = &[
@@ -252,4 +252,35 @@ fn the_cli_prints_each_problem_and_fails_on_an_error() {
     assert!(lines
         .last()
         .is_some_and(|l| l.starts_with("validate-data: 1 error, 0 warnings")));
+}
+
+#[test]
+fn a_deferred_file_is_no_fault_and_its_items_are_simply_not_there_yet() {
+    let (mut files, _) = common::load_dir(&common::fixtures().join("good"));
+    for file in CHART_FILES {
+        *files.slot_mut(file).expect("a neutral file") = None;
+    }
+    files.deferred = CHART_FILES.to_vec();
+    let report = build_dataset(&files, common::today());
+    // Not "the file is missing", not the texts of series and comparisons as matching no id,
+    // not the caveats' references to them as dangling, not sources as unreferenced.
+    let lines: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    assert!(lines.is_empty(), "problems:\n{}", lines.join("\n"));
+    let data = report.dataset.expect("a dataset");
+    assert!(data.all_series().is_empty());
+    assert!(data.comparisons().is_empty());
+    assert_eq!(data.figures().len(), 7);
+    assert_eq!(data.events().len(), 3);
+    // The same slots missing without being deferred are faults, each reported.
+    files.deferred.clear();
+    let report = build_dataset(&files, common::today());
+    for file in CHART_FILES {
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.file == file && p.severity == Severity::Error),
+            "{file} missing is not reported"
+        );
+    }
 }

@@ -34,6 +34,7 @@ fn dataset() -> Arc<Dataset> {
             "en".to_owned(),
             Some(include_str!("../public/data/text/en.json").to_owned()),
         )],
+        deferred: Vec::new(),
     };
     Arc::new(build_dataset(&files, today()).dataset.unwrap())
 }

@@ -10,6 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod browser;
+
+use browser::{fixture_dataset, next_frame};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A fresh container in the document, and the navigation state the mounted component sees.
@@ -129,42 +133,12 @@ async fn the_language_switch_names_each_language_in_itself_and_changes_the_selec
     assert_eq!(nav.selection.get_untracked().lang, Some(Lang::Kk));
 }
 
-/// The good fixture dataset of the data tests, built as the app builds the real one.
-fn fixture_dataset() -> std::sync::Arc<china_kazakhstan_explorer::data::model::Dataset> {
-    use china_kazakhstan_explorer::data::{build_dataset, model::Date, DataFiles};
-    macro_rules! fixture {
-        ($file:literal) => {
-            Some(include_str!(concat!("fixtures/data/good/", $file)).to_owned())
-        };
-    }
-    let files = DataFiles {
-        sources: fixture!("sources.json"),
-        sectors: fixture!("sectors.json"),
-        events: fixture!("events.json"),
-        figures: fixture!("figures.json"),
-        series: fixture!("series.json"),
-        comparisons: fixture!("comparisons.json"),
-        caveats: fixture!("caveats.json"),
-        texts: vec![("en".to_owned(), fixture!("text/en.json"))],
-    };
-    let report = build_dataset(&files, Date::from_ymd(2026, 11, 28).unwrap());
-    std::sync::Arc::new(report.dataset.expect("the good fixture builds"))
-}
-
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
     let container: web_sys::HtmlElement =
         document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), view).forget();
     container
-}
-
-/// Waits for the next animation frame.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

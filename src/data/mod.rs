@@ -45,6 +45,10 @@ pub const NEUTRAL_FILES: [&str; 7] = [
     CAVEATS,
 ];
 
+/// The files only charts need (their series and comparisons): the first view, unless it draws
+/// charts, is drawn without them, and they are fetched after it (see [`DataFiles::deferred`]).
+pub const CHART_FILES: [&str; 2] = [SERIES, COMPARISONS];
+
 /// The text file of a language, relative to `data/`: `text_file("en") == "text/en.json"`.
 pub fn text_file(lang: &str) -> String {
     format!("text/{lang}.json")
@@ -71,6 +75,11 @@ pub struct DataFiles {
     /// needs its texts in; without English the first language is the base. The first language
     /// that is not the base becomes the dataset's chosen language.
     pub texts: Vec<(String, Option<String>)>,
+    /// Collections deliberately not loaded yet (some of [`CHART_FILES`]). Unlike a missing
+    /// file, a deferred one is no fault: nothing is reported about it, references into it are
+    /// not checked, and the dataset simply has none of its items until it is built again with
+    /// the file. `sources.json` and `sectors.json` cannot be deferred.
+    pub deferred: Vec<&'static str>,
 }
 
 impl DataFiles {

@@ -598,6 +598,14 @@ impl<'a> Validator<'a> {
         text: Option<&'a str>,
         key: &'static str,
     ) -> Vec<(Path, T)> {
+        let name = NEUTRAL_FILES.get(file).copied();
+        if name.is_some_and(|name| self.input.deferred.contains(&name)) {
+            // Not loaded yet, on purpose: treated like an unreadable file but not reported.
+            if let Some(name) = name {
+                self.declared.unreadable.insert(name);
+            }
+            return Vec::new();
+        }
         match self.read_list(file, text, key) {
             Some(items) => items,
             None => {

@@ -7,8 +7,10 @@ use crate::app::use_lang;
 use crate::clock::Today;
 use crate::data::model::{Dataset, SectorId};
 use crate::embed::{height_messages, parse_host_message, EmbedParams, HostMessage, Message};
+use crate::load::Loaded;
 use crate::nav::{use_nav, Nav};
 use crate::strings::Ui;
+use crate::ui::disclosure::LazyDetails;
 use crate::url::{Lang, Selection, Theme, View, FIRST_YEAR};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -147,9 +149,27 @@ pub fn embed_codes(base: &str, selection: &Selection, title: &str) -> [String; 3
     [iframe, hosted, pym]
 }
 
-/// Editors pick what to embed and copy the code.
+/// Editors pick what to embed and copy the code. Built when first opened, from the complete
+/// data (the charts' names come from `comparisons.json`, which may still be on the way).
 #[component]
 pub fn EmbedCodeGenerator(
+    /// The complete load; `None` while the charts' files are still on the way.
+    data: Signal<Option<Loaded>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <LazyDetails class="cke-embed" summary=Ui::EmbedTitle.text(lang).into_any()>
+            {move || match data.get() {
+                Some(Loaded::Ready { dataset, .. }) => view! { <EmbedChoices dataset/> }.into_any(),
+                _ => view! { <p role="status">{Ui::Loading.text(lang)}</p> }.into_any(),
+            }}
+        </LazyDetails>
+    }
+}
+
+/// The choices of [`EmbedCodeGenerator`] and the code they give.
+#[component]
+fn EmbedChoices(
     /// The data, for the names of sectors and charts.
     dataset: Arc<Dataset>,
 ) -> impl IntoView {
@@ -250,8 +270,6 @@ pub fn EmbedCodeGenerator(
         view! { <option value=value selected=selected>{label}</option> }
     };
     view! {
-        <details class="cke-embed">
-            <summary>{Ui::EmbedTitle.text(lang)}</summary>
             <p>{Ui::EmbedHelp.text(lang)}</p>
             <div class="cke-embed__choices">
                 <div class="cke-embed__choice"><label for="cke-embed-view">{Ui::EmbedView.text(lang)}</label>
@@ -285,6 +303,5 @@ pub fn EmbedCodeGenerator(
             </div>
             <p class="cke-note">{Ui::EmbedCurrentState.text(lang)}</p>
             {blocks}
-        </details>
     }
 }

@@ -176,6 +176,9 @@ fn LanguageSwitch() -> impl IntoView {
 pub fn Footer(
     /// The current load: `None` while loading.
     data: Signal<Option<Loaded>>,
+    /// The complete load, for the embed-code generator's list of charts: `None` until the
+    /// charts' files have arrived.
+    complete: Signal<Option<Loaded>>,
 ) -> impl IntoView {
     let embedded = use_nav()
         .selection
@@ -194,7 +197,7 @@ pub fn Footer(
                 <LazyDetails summary=Ui::FooterAllSources.text(lang).into_any()>
                     <ul>{source_items(&sources)}</ul>
                 </LazyDetails>
-                {(!embedded).then(|| view! { <crate::ui::embed::EmbedCodeGenerator dataset=dataset.clone()/> })}
+                {(!embedded).then(|| view! { <crate::ui::embed::EmbedCodeGenerator data=complete/> })}
             }
             .into_any()
         }

@@ -6,5 +6,6 @@ pub mod embed;
 pub mod focus;
 pub mod frame;
 pub mod intl;
+pub mod paint;
 pub mod provenance;
 pub mod status;

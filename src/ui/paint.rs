@@ -1,0 +1,21 @@
+//! Waiting for the browser to paint, so that work that can wait does not delay a frame.
+
+use leptos::prelude::*;
+
+/// Resolves after the next frame has been painted: a frame callback runs just before that
+/// paint, and a zero timeout queued from it runs after.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    // Resolving a promise with no value cannot fail.
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    // The promise is only ever resolved, never rejected.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

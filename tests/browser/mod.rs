@@ -1,0 +1,45 @@
+//! Shared helpers of the browser tests (`web.rs`, `charts_web.rs`): the good data fixture built
+//! as the app builds its data, and waiting for a frame.
+
+// Each test crate uses a different part; a failed expectation panics, as tests do.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::Arc;
+
+use china_kazakhstan_explorer::data::model::{Dataset, Date};
+use china_kazakhstan_explorer::data::{build_dataset, DataFiles};
+use leptos::prelude::*;
+
+/// The good fixture of the data tests (`tests/fixtures/data/good`), validated.
+pub fn fixture_dataset() -> Arc<Dataset> {
+    macro_rules! fixture {
+        ($file:literal) => {
+            Some(include_str!(concat!("../fixtures/data/good/", $file)).to_owned())
+        };
+    }
+    let files = DataFiles {
+        sources: fixture!("sources.json"),
+        sectors: fixture!("sectors.json"),
+        events: fixture!("events.json"),
+        figures: fixture!("figures.json"),
+        series: fixture!("series.json"),
+        comparisons: fixture!("comparisons.json"),
+        caveats: fixture!("caveats.json"),
+        texts: vec![("en".to_owned(), fixture!("text/en.json"))],
+        deferred: Vec::new(),
+    };
+    let today = Date::from_ymd(2026, 11, 28).unwrap();
+    Arc::new(
+        build_dataset(&files, today)
+            .dataset
+            .expect("the good fixture builds"),
+    )
+}
+
+/// Waits for the next animation frame (a ResizeObserver reports before it).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
