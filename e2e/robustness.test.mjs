@@ -408,6 +408,37 @@ describe('a missing translation', () => {
   });
 });
 
+describe('a translation lacking a chart\'s texts, with English unreachable', () => {
+  test('?lang=ru: the overview is whole, and compare leaves out only the series without its texts, and says why', async () => {
+    const { context, page, consoleErrors } = await openPage(suite.browser);
+    const ru = await realJson('text/ru.json');
+    delete ru.text['series.trade-total-kz-stats.name'];
+    await page.route('**/data/text/ru.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ru) }));
+    await page.route('**/data/text/en.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(`${suite.server.origin}/?lang=ru`);
+    await waitForApp(page);
+    // The overview needs no series: drawn in Russian. The charts' files follow it; the missing
+    // text sends for English, which fails: a calm notice, no error box.
+    await page.getByRole('heading', { level: 1, name: WORDS.ru.overview }).waitFor();
+    const notice = page.locator('.cke-main .cke-alert[role="status"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), new RegExp(`text/en\\.json: ${WORDS.ru.reasons[404]}`));
+    assert.match(await notice.textContent(), /trade-total-kz-stats/);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.equal(await page.locator('section[aria-labelledby="cke-sectors"] a.cke-card').count(), 11);
+    // Compare draws the mirror-trade chart without that one series, and the rest in full.
+    await page.locator('.cke-nav a[href*="view=compare"]').click();
+    await waitForApp(page);
+    const chart = page.locator('.cke-chart[data-chart="mirror-trade"]');
+    await chart.waitFor();
+    assert.equal(await chart.locator('.cke-chart__key').count(), 2);
+    assert.ok(await page.locator('.cke-chart').count() >= 1);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.deepEqual(appErrors(consoleErrors), []);
+    await context.close();
+  });
+});
+
 // -----------------------------------------------------------------------------------------------
 // 3. Broken data in the browser
 // -----------------------------------------------------------------------------------------------

@@ -94,7 +94,9 @@ pub fn App(today: Today) -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             crate::ui::paint::after_next_paint().await;
-            let loaded = load_rest(rest).await;
+            let Some(loaded) = load_rest(rest).await else {
+                return;
+            };
             // A completion of an earlier load (another language, a retry) is not this one's.
             let still_current = first.with_untracked(|loaded| {
                 matches!(loaded, Some(Loaded::Ready { dataset, .. }) if Arc::ptr_eq(dataset, &first_dataset))

@@ -8,7 +8,7 @@ use crate::data::{self, model::Date, DataFiles, Problem, Severity};
 use crate::strings::Ui;
 use crate::url::{Lang, View};
 use futures::future::join_all;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Why a file could not be fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,9 +71,10 @@ pub enum Loaded {
     },
 }
 
-/// The files fetched so far and what went wrong fetching them, kept for [`load_rest`].
+/// The files fetched so far and what went wrong fetching them, for [`load_rest`], which takes
+/// them: the texts of every file are let go once the complete dataset is built from them.
 #[derive(Clone, Debug)]
-pub struct Rest(Arc<Fetched>);
+pub struct Rest(Arc<Mutex<Option<Fetched>>>);
 
 #[derive(Clone, Debug)]
 struct Fetched {
@@ -184,9 +185,10 @@ pub async fn load_dataset(lang: Lang, today: Date, first_view: View) -> Loaded {
     fetched.finish().await
 }
 
-/// Fetches the files the first load left out and builds the complete dataset from everything.
-pub async fn load_rest(rest: Rest) -> Loaded {
-    let mut fetched = (*rest.0).clone();
+/// Fetches the files the first load left out and builds the complete dataset from everything;
+/// `None` if this rest has already been taken.
+pub async fn load_rest(rest: Rest) -> Option<Loaded> {
+    let mut fetched = rest.0.lock().ok()?.take()?;
     let names: Vec<String> = fetched
         .files
         .deferred
@@ -200,7 +202,7 @@ pub async fn load_rest(rest: Rest) -> Loaded {
         }
     }
     fetched.files.deferred.clear();
-    fetched.finish().await
+    Some(fetched.finish().await)
 }
 
 impl Fetched {
@@ -246,10 +248,13 @@ impl Fetched {
         let incomplete = own_missing || own_unreadable || report.missing_texts > 0;
         if lang != Lang::En && incomplete && !has_english {
             let english = self.fetch_all(&[data::text_file("en")]).await;
-            self.files
-                .texts
-                .insert(0, ("en".to_owned(), english.into_iter().next().flatten()));
-            report = data::build_dataset(&self.files, self.today);
+            let english = english.into_iter().next().flatten();
+            // Without English, the reader's text stays the base if it can be read at all: only
+            // its items that lack texts are left out (and the reader told), not everything.
+            if english.is_some() || own_missing || own_unreadable {
+                self.files.texts.insert(0, ("en".to_owned(), english));
+                report = data::build_dataset(&self.files, self.today);
+            }
         }
         let mut problems = self.read_problems.clone();
         problems.extend(report.problems);
@@ -264,7 +269,8 @@ impl Fetched {
                 if cfg!(debug_assertions) {
                     dataset.mark_fallbacks();
                 }
-                let rest = (!self.files.deferred.is_empty()).then(|| Rest(Arc::new(self)));
+                let rest = (!self.files.deferred.is_empty())
+                    .then(|| Rest(Arc::new(Mutex::new(Some(self)))));
                 Loaded::Ready {
                     dataset: Arc::new(dataset),
                     problems,
