@@ -1,7 +1,8 @@
 //! The app root: reads the URL, loads the data once, provides the contexts, picks the view.
 
 use crate::clock::Today;
-use crate::load::{load_dataset, load_rest, Loaded};
+use crate::data::model::Dataset;
+use crate::load::{fetch_rest, load_dataset, load_rest, Loaded, Rest};
 use crate::nav::Nav;
 use crate::strings::Ui;
 use crate::ui::frame::{Footer, Header};
@@ -76,9 +77,21 @@ pub fn App(today: Today) -> impl IntoView {
             .filter(|(number, _)| *number == attempt.get())
             .map(|(_, loaded)| loaded)
     });
-    // The rest, when the first load left the charts' files out: fetched once the first view
-    // has been painted, then the complete dataset is built from everything.
+    // Only a change of view replaces the view; other choices update it in place, so that
+    // keyboard focus survives (e.g. on the sector links).
+    let current_view = Memo::new(move |_| nav.selection.with(|selection| selection.view));
+    // The rest, when the first load left the charts' files out. They are fetched once the first
+    // view has been painted, but the complete dataset (a second pass of the validator over every
+    // file) is built only when something needs it: a view with charts, the embed-code generator,
+    // or a file that failed, which the reader must be told about.
     let completed = RwSignal::new(None::<Loaded>);
+    let fetched_rest = RwSignal::new(None::<(Rest, bool)>);
+    let wants_complete = RwSignal::new(false);
+    let is_current = move |first_dataset: &Arc<Dataset>| {
+        first.with_untracked(|loaded| {
+            matches!(loaded, Some(Loaded::Ready { dataset, .. }) if Arc::ptr_eq(dataset, first_dataset))
+        })
+    };
     Effect::new(move |_| {
         let pending = first.with(|loaded| match loaded {
             Some(Loaded::Ready {
@@ -89,20 +102,40 @@ pub fn App(today: Today) -> impl IntoView {
             _ => None,
         });
         completed.set(None);
+        fetched_rest.set(None);
+        wants_complete.set(false);
         let Some((first_dataset, rest)) = pending else {
             return;
         };
         leptos::task::spawn_local(async move {
             crate::ui::paint::after_next_paint().await;
-            let Some(loaded) = load_rest(rest).await else {
-                return;
-            };
-            // A completion of an earlier load (another language, a retry) is not this one's.
-            let still_current = first.with_untracked(|loaded| {
-                matches!(loaded, Some(Loaded::Ready { dataset, .. }) if Arc::ptr_eq(dataset, &first_dataset))
-            });
-            if still_current {
-                completed.set(Some(loaded));
+            let arrived = fetch_rest(&rest).await;
+            // A rest of an earlier load (another language, a retry) is not this one's.
+            if is_current(&first_dataset) {
+                fetched_rest.set(Some((rest, !arrived)));
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let needed = current_view.get().draws_charts() || wants_complete.get();
+        let Some((rest, failed)) = fetched_rest.get() else {
+            return;
+        };
+        if !(needed || failed) {
+            return;
+        }
+        fetched_rest.set(None);
+        let Some(first_dataset) = first.with_untracked(|loaded| match loaded {
+            Some(Loaded::Ready { dataset, .. }) => Some(dataset.clone()),
+            _ => None,
+        }) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Some(loaded) = load_rest(rest).await {
+                if is_current(&first_dataset) {
+                    completed.set(Some(loaded));
+                }
             }
         });
     });
@@ -115,9 +148,6 @@ pub fn App(today: Today) -> impl IntoView {
     let theme = move || nav.selection.with(|selection| selection.theme.as_str());
     let embedded = nav.selection.with_untracked(|selection| selection.embed);
 
-    // Only a change of view replaces the view; other choices update it in place, so that
-    // keyboard focus survives (e.g. on the sector links).
-    let current_view = Memo::new(move |_| nav.selection.with(|selection| selection.view));
     let retry = move || attempt.update(|number| *number += 1);
     let content = move || match first.get() {
         None => view! { <Skeleton/> }.into_any(),
@@ -211,7 +241,7 @@ pub fn App(today: Today) -> impl IntoView {
             <main id="main" class="cke-main" tabindex="-1" aria-busy=busy>
                 {content}
             </main>
-            <Footer data=first complete/>
+            <Footer data=first complete wants_complete/>
         </div>
     }
 }

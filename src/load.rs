@@ -61,7 +61,8 @@ pub enum Loaded {
         problems: Arc<Vec<Problem>>,
         failures: Vec<FetchFailure>,
         /// What is still to fetch when the first view was drawn without the charts' files:
-        /// [`load_rest`] completes the dataset. `None` once the dataset is complete.
+        /// [`fetch_rest`] fetches them, [`load_rest`] completes the dataset. `None` once the
+        /// dataset is complete.
         rest: Option<Rest>,
     },
     /// Nothing usable: which fetches failed and which problems made the data unusable.
@@ -71,8 +72,9 @@ pub enum Loaded {
     },
 }
 
-/// The files fetched so far and what went wrong fetching them, for [`load_rest`], which takes
-/// them: the texts of every file are let go once the complete dataset is built from them.
+/// The files fetched so far and what went wrong fetching them, for [`fetch_rest`] and
+/// [`load_rest`], which takes them: the texts of every file are let go once the complete dataset
+/// is built from them.
 #[derive(Clone, Debug)]
 pub struct Rest(Arc<Mutex<Option<Fetched>>>);
 
@@ -185,27 +187,60 @@ pub async fn load_dataset(lang: Lang, today: Date, first_view: View) -> Loaded {
     fetched.finish().await
 }
 
-/// Fetches the files the first load left out and builds the complete dataset from everything;
+/// Fetches the files the first load left out and keeps them in `rest`, building nothing yet;
+/// whether every one of them arrived.
+pub async fn fetch_rest(rest: &Rest) -> bool {
+    let Some(mut fetched) = rest.take() else {
+        return false;
+    };
+    let failures = fetched.failures.len();
+    fetched.fetch_deferred().await;
+    let arrived = fetched.failures.len() == failures;
+    rest.put(fetched);
+    arrived
+}
+
+/// Builds the complete dataset from everything, fetching first what [`fetch_rest`] has not;
 /// `None` if this rest has already been taken.
 pub async fn load_rest(rest: Rest) -> Option<Loaded> {
-    let mut fetched = rest.0.lock().ok()?.take()?;
-    let names: Vec<String> = fetched
-        .files
-        .deferred
-        .iter()
-        .map(|name| (*name).to_owned())
-        .collect();
-    let bodies = fetched.fetch_all(&names).await;
-    for (name, body) in names.iter().zip(bodies) {
-        if let Some(slot) = fetched.files.slot_mut(name) {
-            *slot = body;
-        }
-    }
-    fetched.files.deferred.clear();
+    let mut fetched = rest.take()?;
+    fetched.fetch_deferred().await;
     Some(fetched.finish().await)
 }
 
+impl Rest {
+    fn take(&self) -> Option<Fetched> {
+        self.0.lock().ok()?.take()
+    }
+
+    fn put(&self, fetched: Fetched) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(fetched);
+        }
+    }
+}
+
 impl Fetched {
+    /// Fetches the deferred files into their slots; they are deferred no more.
+    async fn fetch_deferred(&mut self) {
+        let names: Vec<String> = self
+            .files
+            .deferred
+            .iter()
+            .map(|name| (*name).to_owned())
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        let bodies = self.fetch_all(&names).await;
+        for (name, body) in names.iter().zip(bodies) {
+            if let Some(slot) = self.files.slot_mut(name) {
+                *slot = body;
+            }
+        }
+        self.files.deferred.clear();
+    }
+
     /// Fetches files at once; a body is `None` when its file failed (the failure is kept).
     async fn fetch_all(&mut self, names: &[String]) -> Vec<Option<String>> {
         let results = join_all(names.iter().map(|name| fetch_text(name))).await;

@@ -153,12 +153,15 @@ pub fn embed_codes(base: &str, selection: &Selection, title: &str) -> [String; 3
 /// data (the charts' names come from `comparisons.json`, which may still be on the way).
 #[component]
 pub fn EmbedCodeGenerator(
-    /// The complete load; `None` while the charts' files are still on the way.
+    /// The complete load; `None` until it has been built.
     data: Signal<Option<Loaded>>,
+    /// Set when the generator is opened: the complete load is built then, if not yet.
+    wants_complete: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
         <LazyDetails class="cke-embed" summary=Ui::EmbedTitle.text(lang).into_any()>
+            {Effect::new(move |_| wants_complete.set(true));}
             {move || match data.get() {
                 Some(Loaded::Ready { dataset, .. }) => view! { <EmbedChoices dataset/> }.into_any(),
                 _ => view! { <p role="status">{Ui::Loading.text(lang)}</p> }.into_any(),

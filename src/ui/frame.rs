@@ -179,6 +179,8 @@ pub fn Footer(
     /// The complete load, for the embed-code generator's list of charts: `None` until the
     /// charts' files have arrived.
     complete: Signal<Option<Loaded>>,
+    /// Set when something in the footer needs the complete data.
+    wants_complete: RwSignal<bool>,
 ) -> impl IntoView {
     let embedded = use_nav()
         .selection
@@ -197,7 +199,7 @@ pub fn Footer(
                 <LazyDetails summary=Ui::FooterAllSources.text(lang).into_any()>
                     <ul>{source_items(&sources)}</ul>
                 </LazyDetails>
-                {(!embedded).then(|| view! { <crate::ui::embed::EmbedCodeGenerator data=complete/> })}
+                {(!embedded).then(|| view! { <crate::ui::embed::EmbedCodeGenerator data=complete wants_complete/> })}
             }
             .into_any()
         }
