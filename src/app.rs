@@ -139,7 +139,7 @@ pub fn App(today: Today) -> impl IntoView {
             }
         });
     });
-    // The complete data of the current load: `None` while its charts' files are on the way.
+    // The complete data of the current load: `None` until it has been built (see above).
     let complete = Signal::derive(move || match first.get() {
         Some(Loaded::Ready { rest: Some(_), .. }) => completed.get(),
         complete => complete,
