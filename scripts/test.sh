@@ -22,13 +22,13 @@ trap report EXIT
 
 phase "setup" bash scripts/setup.sh
 phase "format" cargo fmt --all -- --check
-phase "lint (clippy)" cargo clippy --all-targets --quiet -- -D warnings
-phase "data (validate-data)" cargo run --quiet --bin validate-data
+phase "lint (clippy)" cargo clippy --workspace --all-targets --quiet -- -D warnings
+phase "data (validate-data)" cargo validate-data
 # The fuzz properties (tests named fuzz_*) run in their own phase, with their reports shown.
-phase "native tests" cargo test --quiet -- --skip fuzz_
+phase "native tests" cargo test --workspace --quiet -- --skip fuzz_
 # A fixed budget per fuzz target, each printing what it tried, e.g. `fuzz url/round_trip: 10000
 # inputs, 0 panics, 0 failures`; CKE_FUZZ_CASES=<n> runs n inputs per property instead (README).
-phase "fuzz (fixed budget)" cargo test --test data_fuzz --test url_props --test embed_fuzz \
+phase "fuzz (fixed budget)" cargo test -p cke-core --test data_fuzz --test url_props --test embed_fuzz \
   -- --nocapture fuzz_
 phase "browser tests (wasm)" env CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown --test web --test timeline_web --test charts_web

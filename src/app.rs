@@ -1,29 +1,21 @@
-//! The app root: reads the URL, loads the data once, provides the contexts, picks the view.
+//! The app root: provides the contexts (navigation, language, clock, data loader, column
+//! width), matches on the loader's state and picks the view the URL names.
 
-use crate::clock::Today;
-use crate::data::model::Dataset;
-use crate::load::{fetch_rest, load_dataset, load_rest, Loaded, Rest};
-use crate::nav::Nav;
-use crate::strings::Ui;
-use crate::ui::frame::{Footer, Header};
-use crate::ui::status::{LoadError, ProblemsNotice, Skeleton};
-use crate::url::{Lang, View};
+use crate::components::frame::{Footer, Header};
+use crate::components::status::{LoadError, ProblemsNotice, Skeleton};
+use crate::services::clock::{browser_language, Today};
+use crate::services::column::ColumnWidth;
+use crate::services::embed_host::use_embed;
+use crate::services::focus::focus_heading_later;
+use crate::services::lang::CurrentLang;
+use crate::services::load::{use_dataset, DataState};
+use crate::services::nav::Nav;
 use crate::views::{
     compare::CompareView, overview::OverviewView, sector::SectorView, timeline::TimelineView,
 };
+use cke_core::strings::{view_label, Ui};
+use cke_core::url::View;
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// The language the reader sees: the URL's `lang`, else the browser's preference.
-#[derive(Clone, Copy)]
-pub struct CurrentLang(pub Memo<Lang>);
-
-/// Reads the current language (English when rendered outside the app root).
-pub fn use_lang() -> Lang {
-    use_context::<CurrentLang>()
-        .map(|lang| lang.0.get())
-        .unwrap_or(Lang::En)
-}
 
 /// The whole explainer. `today` is the one clock of the app (see `clock`).
 #[component]
@@ -31,7 +23,7 @@ pub fn App(today: Today) -> impl IntoView {
     provide_context(today);
     let nav = Nav::from_location(today.year());
     provide_context(nav);
-    let preferred = crate::clock::browser_language();
+    let preferred = browser_language();
     let lang = Memo::new(move |_| {
         nav.selection
             .with(|selection| selection.lang.unwrap_or(preferred))
@@ -50,153 +42,81 @@ pub fn App(today: Today) -> impl IntoView {
             View::Overview => Ui::AppTitle.text(lang).to_owned(),
             other => format!(
                 "{} · {}",
-                crate::ui::frame::view_label(other).text(lang),
+                view_label(other).text(lang),
                 Ui::AppTitle.text(lang)
             ),
         };
         document().set_title(&title);
     });
 
-    // Each load is numbered, so that a retry shows the skeleton again until its own answer
-    // arrives instead of leaving the previous failure on screen.
-    let attempt = RwSignal::new(0_u32);
-    let data = LocalResource::new(move || {
-        let number = attempt.get();
-        let lang = lang.get();
-        // The view the page opens on decides what the first load fetches: a view without charts
-        // is drawn without the charts' files, which follow (`complete` below).
-        let first_view = nav.selection.with_untracked(|selection| selection.view);
-        async move {
-            let loaded = load_dataset(lang, today.date(), first_view).await;
-            crate::charts::svg::take_width_from_main_column();
-            (number, loaded)
-        }
-    });
-    let first = Signal::derive(move || {
-        data.get()
-            .filter(|(number, _)| *number == attempt.get())
-            .map(|(_, loaded)| loaded)
-    });
     // Only a change of view replaces the view; other choices update it in place, so that
     // keyboard focus survives (e.g. on the sector links).
     let current_view = Memo::new(move |_| nav.selection.with(|selection| selection.view));
-    // The rest, when the first load left the charts' files out. They are fetched once the first
-    // view has been painted, but the complete dataset (a second pass of the validator over every
-    // file) is built only when something needs it: a view with charts, the embed-code generator,
-    // or a file that failed, which the reader must be told about.
-    let completed = RwSignal::new(None::<Loaded>);
-    let fetched_rest = RwSignal::new(None::<(Rest, bool)>);
-    let wants_complete = RwSignal::new(false);
-    let is_current = move |first_dataset: &Arc<Dataset>| {
-        first.with_untracked(|loaded| {
-            matches!(loaded, Some(Loaded::Ready { dataset, .. }) if Arc::ptr_eq(dataset, first_dataset))
-        })
-    };
-    Effect::new(move |_| {
-        let pending = first.with(|loaded| match loaded {
-            Some(Loaded::Ready {
-                dataset,
-                rest: Some(rest),
-                ..
-            }) => Some((dataset.clone(), rest.clone())),
-            _ => None,
-        });
-        completed.set(None);
-        fetched_rest.set(None);
-        wants_complete.set(false);
-        let Some((first_dataset, rest)) = pending else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            crate::ui::paint::after_next_paint().await;
-            let arrived = fetch_rest(&rest).await;
-            // A rest of an earlier load (another language, a retry) is not this one's.
-            if is_current(&first_dataset) {
-                fetched_rest.set(Some((rest, !arrived)));
-            }
-        });
-    });
-    Effect::new(move |_| {
-        let needed = current_view.get().draws_charts() || wants_complete.get();
-        let Some((rest, failed)) = fetched_rest.get() else {
-            return;
-        };
-        if !(needed || failed) {
-            return;
-        }
-        fetched_rest.set(None);
-        let Some(first_dataset) = first.with_untracked(|loaded| match loaded {
-            Some(Loaded::Ready { dataset, .. }) => Some(dataset.clone()),
-            _ => None,
-        }) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            if let Some(loaded) = load_rest(rest).await {
-                if is_current(&first_dataset) {
-                    completed.set(Some(loaded));
-                }
-            }
-        });
-    });
-    // The complete data of the current load: `None` until it has been built (see above).
-    let complete = Signal::derive(move || match first.get() {
-        Some(Loaded::Ready { rest: Some(_), .. }) => completed.get(),
-        complete => complete,
-    });
-    let latest = Signal::derive(move || complete.get().or_else(|| first.get()));
+    let loader = use_dataset(lang, today.date(), current_view);
+    provide_context(loader);
+    let state = loader.state();
+    let column_width = ColumnWidth::new();
+    provide_context(column_width);
     let theme = move || nav.selection.with(|selection| selection.theme.as_str());
     let embedded = nav.selection.with_untracked(|selection| selection.embed);
 
-    let retry = move || attempt.update(|number| *number += 1);
-    let content = move || match first.get() {
-        None => view! { <Skeleton/> }.into_any(),
-        Some(Loaded::Failed { failures, problems }) => {
-            view! { <LoadError failures problems retry/> }.into_any()
-        }
-        Some(Loaded::Ready {
-            dataset: first_dataset,
-            ..
-        }) => {
-            let view = move || {
-                let view = current_view.get();
-                let dataset = if view.draws_charts() {
-                    match complete.get() {
-                        Some(Loaded::Ready { dataset, .. }) => dataset,
-                        Some(Loaded::Failed { failures, problems }) => {
-                            return view! { <LoadError failures problems retry/> }.into_any();
-                        }
-                        None => return view! { <Skeleton/> }.into_any(),
-                    }
-                } else {
-                    // Such a view shows nothing of the charts' files, so their arrival does not
-                    // rebuild it; drawn again later, it takes the complete data.
-                    match complete.get_untracked() {
-                        Some(Loaded::Ready { dataset, .. }) => dataset,
-                        _ => first_dataset.clone(),
-                    }
-                };
-                match view {
-                    View::Overview => view! { <OverviewView dataset/> }.into_any(),
-                    View::Sector => view! { <SectorView dataset/> }.into_any(),
-                    View::Timeline => view! { <TimelineView dataset/> }.into_any(),
-                    View::Compare => view! { <CompareView dataset/> }.into_any(),
+    let retry = move || loader.retry();
+    let content = move || {
+        let view = current_view.get();
+        state.with(|state| {
+            if state.ready().is_some() {
+                // The skeleton is laid out: reading the column's width forces no layout.
+                column_width.measure_main_column();
+            }
+            let dataset = match state {
+                DataState::Loading => return view! { <Skeleton/> }.into_any(),
+                DataState::Failed { failures, problems } => {
+                    let (failures, problems) = (failures.clone(), problems.clone());
+                    return view! { <LoadError failures problems retry/> }.into_any();
                 }
+                DataState::Partial(_) if view.draws_charts() => {
+                    loader.need_complete();
+                    return view! { <Skeleton/> }.into_any();
+                }
+                DataState::Partial(loaded) | DataState::Complete(loaded) => loaded.dataset.clone(),
             };
-            let notice = move || match latest.get() {
-                Some(Loaded::Ready {
-                    problems, failures, ..
-                }) => Some(view! { <ProblemsNotice problems failures retry/> }),
-                _ => None,
-            };
-            view! { {notice} {view} }.into_any()
-        }
+            match view {
+                View::Overview => view! { <OverviewView dataset/> }.into_any(),
+                View::Sector => view! { <SectorView dataset/> }.into_any(),
+                View::Timeline => view! { <TimelineView dataset/> }.into_any(),
+                View::Compare => view! { <CompareView dataset/> }.into_any(),
+            }
+        })
+    };
+    // A view without charts shows nothing of the charts' files, so it is not built again when the
+    // state goes from partial to complete: only a change of what is drawn rebuilds the content.
+    let drawn = Memo::new(move |_| {
+        let view = current_view.get();
+        let stage = state.with(|state| match state {
+            DataState::Loading => 0_u8,
+            DataState::Failed { .. } => 1,
+            DataState::Partial(_) if view.draws_charts() => 0,
+            DataState::Partial(_) => 2,
+            DataState::Complete(_) if view.draws_charts() => 3,
+            DataState::Complete(_) => 2,
+        });
+        (view, stage)
+    });
+    let content = move || {
+        drawn.track();
+        untrack(content)
+    };
+    let notice = move || {
+        state.with(|state| {
+            state.ready().map(|loaded| {
+                let (problems, failures) = (loaded.problems.clone(), loaded.failures.clone());
+                view! { <ProblemsNotice problems failures retry/> }
+            })
+        })
     };
     // Busy while the data of the view shown is on the way.
     let busy = move || {
-        let waiting = first.with(Option::is_none)
-            || (current_view.get().draws_charts() && complete.with(Option::is_none));
-        if waiting {
+        if drawn.get().1 == 0 {
             "true"
         } else {
             "false"
@@ -210,7 +130,7 @@ pub fn App(today: Today) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     // A view that waits for the charts' files gets the focus when it is drawn.
     let current_page = Memo::new(move |_| {
-        let drawn = !current_view.get().draws_charts() || complete.with(Option::is_some);
+        let drawn = drawn.get().1 != 0;
         nav.selection.with(|selection| {
             (
                 selection.view,
@@ -223,14 +143,14 @@ pub fn App(today: Today) -> impl IntoView {
         let page = current_page.get();
         let (_, _, drawn) = page;
         if drawn && nav.has_navigated() && previous.is_some_and(|previous| previous != page) {
-            crate::ui::focus::focus_heading_later(announcement);
+            focus_heading_later(announcement);
         }
         page
     });
 
     let root = NodeRef::<leptos::html::Div>::new();
     if embedded {
-        crate::ui::embed::use_embed(nav, root);
+        use_embed(nav, root);
     }
 
     view! {
@@ -239,9 +159,10 @@ pub fn App(today: Today) -> impl IntoView {
             <Header embedded/>
             <p class="cke-visually-hidden" aria-live="polite">{move || announcement.get()}</p>
             <main id="main" class="cke-main" tabindex="-1" aria-busy=busy>
+                {notice}
                 {content}
             </main>
-            <Footer data=first complete wants_complete/>
+            <Footer/>
         </div>
     }
 }

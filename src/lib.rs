@@ -1,29 +1,25 @@
 //! China–Kazakhstan Explorer: an embeddable, multilingual explainer of China–Kazakhstan
-//! relations since 1992. Modules in reading order: the pure core first (URL contract, data,
-//! text), then the browser shell (clock, loading, navigation, app, interface, views).
+//! relations since 1992. This crate is the browser app; everything that can be decided without
+//! a browser lives in the core crate, `cke_core`.
+//!
+//! Modules in the order of the dependency graph, each importing only those before it:
+//! `services` (clock, network, address bar, host page, `Intl`, layout) ← `components` (shared
+//! interface pieces) ← `views` ← `app` (the root). Nothing imports the root.
 
-pub mod charts;
-pub mod data;
-pub mod embed;
-pub mod format;
-pub mod strings;
-pub mod timeline;
-pub mod url;
+pub mod services;
+
+pub mod components;
+
+pub mod views;
 
 pub mod app;
-pub mod clock;
-pub mod load;
-pub mod nav;
-pub mod panic;
-pub mod ui;
-pub mod views;
 
 /// Mounts the explainer on the page's `<body>`.
 pub fn start() {
     // First, so that a bug anywhere after this leaves a calm error panel, not a dead page.
-    panic::install_hook();
-    let today = clock::Today::from_browser();
+    services::panic::install_hook();
+    let today = services::clock::Today::from_browser();
     leptos::mount::mount_to_body(move || leptos::view! { <app::App today/> });
     #[cfg(feature = "test-panic")]
-    panic::panic_if_asked();
+    services::panic::panic_if_asked();
 }

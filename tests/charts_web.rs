@@ -1,13 +1,13 @@
 //! Browser tests of the chart component: `ComparisonChart` mounted in headless Chromium on the
-//! good data fixture (`tests/fixtures/data/good`), driven by clicks and key presses.
+//! good data fixture (`core/tests/fixtures/data/good`), driven by clicks and key presses.
 //! Run with `cargo test --target wasm32-unknown-unknown --test charts_web`.
 #![cfg(target_arch = "wasm32")]
 // Test code: a failed expectation is how a test reports.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use china_kazakhstan_explorer::charts::ComparisonChart;
-use china_kazakhstan_explorer::nav::Nav;
-use china_kazakhstan_explorer::url::Selection;
+use china_kazakhstan_explorer::components::chart::ComparisonChart;
+use china_kazakhstan_explorer::services::nav::Nav;
+use cke_core::url::Selection;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

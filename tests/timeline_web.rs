@@ -4,12 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use china_kazakhstan_explorer::clock::Today;
-use china_kazakhstan_explorer::data::model::{Dataset, Date, SectorId};
-use china_kazakhstan_explorer::data::{build_dataset, DataFiles};
-use china_kazakhstan_explorer::nav::Nav;
-use china_kazakhstan_explorer::url::{Selection, View};
+use china_kazakhstan_explorer::services::clock::Today;
+use china_kazakhstan_explorer::services::nav::Nav;
 use china_kazakhstan_explorer::views::timeline::TimelineView;
+use cke_core::data::model::{Dataset, Date, SectorId};
+use cke_core::data::{build_dataset, DataFiles};
+use cke_core::url::{Selection, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

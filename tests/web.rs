@@ -3,9 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use china_kazakhstan_explorer::nav::Nav;
-use china_kazakhstan_explorer::ui::frame::Header;
-use china_kazakhstan_explorer::url::{Lang, Selection, Theme, View};
+use china_kazakhstan_explorer::components::frame::Header;
+use china_kazakhstan_explorer::services::nav::Nav;
+use cke_core::url::{Lang, Selection, Theme, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -143,7 +143,7 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
 
 #[wasm_bindgen_test]
 async fn a_figure_card_shows_value_when_and_source_and_opens_its_details() {
-    use china_kazakhstan_explorer::ui::provenance::FigureCard;
+    use china_kazakhstan_explorer::components::provenance::FigureCard;
     let dataset = fixture_dataset();
     let figure = dataset.figure("cda-trade-2024").unwrap().clone();
     let container = mount(move || view! { <FigureCard dataset figure/> });
@@ -204,8 +204,8 @@ async fn a_figure_card_shows_value_when_and_source_and_opens_its_details() {
 
 #[wasm_bindgen_test]
 async fn the_sector_view_follows_the_selection_in_place() {
-    use china_kazakhstan_explorer::data::model::SectorId;
     use china_kazakhstan_explorer::views::sector::SectorView;
+    use cke_core::data::model::SectorId;
     let dataset = fixture_dataset();
     let nav = Nav::detached(Selection::default().with_sector(Some(SectorId::Trade)));
     let container = mount(move || {

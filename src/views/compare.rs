@@ -4,12 +4,13 @@
 //! reader's choices inside it survive other changes of the URL (such as the highlighted year).
 
 use super::text;
-use crate::app::use_lang;
-use crate::charts::ComparisonChart;
-use crate::data::model::Dataset;
-use crate::nav::{use_nav, Link};
-use crate::strings::Ui;
-use crate::url::View;
+use crate::components::chart::ComparisonChart;
+use crate::components::link::Link;
+use crate::services::lang::use_lang;
+use crate::services::nav::use_nav;
+use cke_core::data::model::Dataset;
+use cke_core::strings::Ui;
+use cke_core::url::View;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ pub fn chosen_comparison(dataset: &Dataset, chart: Option<&str>) -> Option<Strin
 /// `view=compare`, showing `chart=` or the first comparison.
 #[component]
 pub fn CompareView(dataset: Arc<Dataset>) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let nav = use_nav();
     let chosen = Memo::new({
         let dataset = dataset.clone();

@@ -6,12 +6,13 @@ pub mod overview;
 pub mod sector;
 pub mod timeline;
 
-use crate::app::use_lang;
-use crate::data::model::{Dataset, Event};
-use crate::nav::{use_nav, Link};
-use crate::ui::intl::{format_date, format_date_range};
-use crate::ui::provenance::SourceRef;
-use crate::url::View;
+use crate::components::link::Link;
+use crate::components::provenance::SourceRef;
+use crate::services::intl::{format_date, format_date_range};
+use crate::services::lang::use_lang;
+use crate::services::nav::use_nav;
+use cke_core::data::model::{Dataset, Event};
+use cke_core::url::View;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -21,7 +22,7 @@ pub fn text(dataset: &Dataset, key: &str) -> String {
 }
 
 /// The date of an event as the reader reads it: "4 July 2005", "February 1992 – …".
-pub fn event_date_text(event: &Event, lang: crate::url::Lang) -> String {
+pub fn event_date_text(event: &Event, lang: cke_core::url::Lang) -> String {
     match event.when.end {
         Some(end) => format_date_range(event.when.start, end, lang),
         None => format_date(event.when.start, lang),
@@ -31,7 +32,7 @@ pub fn event_date_text(event: &Event, lang: crate::url::Lang) -> String {
 /// One event in a list: date, title (linking to it on the timeline), summary and sources.
 #[component]
 pub fn EventItem(dataset: Arc<Dataset>, event: Event) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let nav = use_nav();
     let mut to = nav
         .selection

@@ -1,12 +1,13 @@
 //! The overview: headline figures, the eleven sectors as entry points, the latest milestones.
 
 use super::{text, EventItem};
-use crate::app::use_lang;
-use crate::clock::Today;
-use crate::data::model::{Dataset, SectorId, Status};
-use crate::nav::{use_nav, Link};
-use crate::strings::Ui;
-use crate::ui::provenance::{figure_value_text, FigureCard};
+use crate::components::link::Link;
+use crate::components::provenance::{figure_value_text, FigureCard};
+use crate::services::clock::Today;
+use crate::services::lang::use_lang;
+use crate::services::nav::use_nav;
+use cke_core::data::model::{Dataset, SectorId, Status};
+use cke_core::strings::Ui;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ const LATEST_MILESTONES: usize = 5;
 /// The default view.
 #[component]
 pub fn OverviewView(dataset: Arc<Dataset>) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let today = use_context::<Today>().map(Today::date);
     let headlines = HEADLINE_SECTORS
         .iter()
@@ -72,7 +73,7 @@ pub fn SectorCards(
     #[prop(optional)]
     heading_level: Option<u8>,
 ) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let nav = use_nav();
     let cards = dataset
         .sectors()

@@ -7,12 +7,13 @@
 
 use super::overview::SectorCards;
 use super::{text, EventItem};
-use crate::app::use_lang;
-use crate::charts::ComparisonChart;
-use crate::data::model::{Dataset, SectorId};
-use crate::nav::{use_nav, Link};
-use crate::strings::Ui;
-use crate::ui::provenance::FigureCard;
+use crate::components::chart::ComparisonChart;
+use crate::components::link::Link;
+use crate::components::provenance::FigureCard;
+use crate::services::lang::use_lang;
+use crate::services::nav::use_nav;
+use cke_core::data::model::{Dataset, SectorId};
+use cke_core::strings::Ui;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -53,7 +54,7 @@ pub fn SectorView(dataset: Arc<Dataset>) -> impl IntoView {
             };
             view! { <SectorTabs dataset=dataset.clone() chosen/> {page} }.into_any()
         } else {
-            let lang = use_lang();
+            let lang = use_lang().get_untracked();
             view! {
                 <h1>{Ui::SectorsTitle.text(lang)}</h1>
                 <p class="cke-lede">{Ui::SectorsLede.text(lang)}</p>
@@ -68,7 +69,7 @@ pub fn SectorView(dataset: Arc<Dataset>) -> impl IntoView {
 #[component]
 fn SectorTabs(dataset: Arc<Dataset>, chosen: Memo<Option<SectorId>>) -> impl IntoView {
     let nav = use_nav();
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let order: Vec<SectorId> = dataset.sectors().iter().map(|sector| sector.id).collect();
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let Some(current) = chosen.get_untracked() else {
@@ -127,7 +128,7 @@ fn SectorTabs(dataset: Arc<Dataset>, chosen: Memo<Option<SectorId>>) -> impl Int
 /// `aria-busy`.
 #[component]
 fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let Some(info) = dataset.sector(sector).cloned() else {
         return view! { <p>{Ui::SectorUnknown.text(lang)}</p> }.into_any();
     };
@@ -188,7 +189,7 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
 /// A sector's charts, caveats and events.
 #[component]
 fn SectorLower(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let events = dataset
         .events_in(sector)
         .map(|event| view! { <EventItem dataset=dataset.clone() event=event.clone()/> })

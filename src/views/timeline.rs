@@ -4,28 +4,28 @@
 //! (`event=`) and a chronological list that screen readers and phones use.
 //!
 //! Thin shell: the scale, eras, lanes, visible window and keyboard order come from the pure
-//! [`crate::timeline`] core; this module wires them to signals and draws them. Only the events
+//! [`cke_core::timeline`] core; this module wires them to signals and draws them. Only the events
 //! in the visible window are laid out and drawn, and the list is paged, so that 10,000 events
 //! stay interactive.
 
 use super::{event_date_text, text};
-use crate::app::use_lang;
-use crate::clock::Today;
-use crate::data::model::{Confidence, Dataset, Date, Event, SectorId, Status, FIRST_YEAR};
-use crate::nav::{is_modified_click, use_nav};
-use crate::strings::Ui;
-use crate::timeline::eras::{era_at, era_opened_by, place_eras, Era};
-use crate::timeline::layout::{
+use crate::components::provenance::{FigureCard, SourceDetails, SourceRef};
+use crate::services::clock::Today;
+use crate::services::intl::{format_date, format_number};
+use crate::services::lang::use_lang;
+use crate::services::nav::{is_modified_click, use_nav};
+use cke_core::data::model::{Confidence, Dataset, Date, Event, SectorId, Status, FIRST_YEAR};
+use cke_core::strings::Ui;
+use cke_core::timeline::eras::{era_at, era_opened_by, place_eras, Era};
+use cke_core::timeline::layout::{
     lay_out, list_pages, page_entries, year_pages, Entry, LaneOptions, Layout, Model, Placed, Step,
 };
-use crate::timeline::related_figures;
-use crate::timeline::scale::{
+use cke_core::timeline::related_figures;
+use cke_core::timeline::scale::{
     month_ticks, year_of, year_start, Domain, MarkKind, Scale, Span, Window, DAYS_PER_YEAR,
     MIN_WINDOW_DAYS,
 };
-use crate::ui::intl::{format_date, format_number};
-use crate::ui::provenance::{FigureCard, SourceDetails, SourceRef};
-use crate::url::{Lang, Selection};
+use cke_core::url::{Lang, Selection};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -203,7 +203,7 @@ fn month_names(lang: Lang) -> Vec<String> {
 /// `view=timeline`.
 #[component]
 pub fn TimelineView(dataset: Arc<Dataset>) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let nav = use_nav();
     let today = use_context::<Today>()
         .map(Today::date)
@@ -405,7 +405,7 @@ pub fn TimelineView(dataset: Arc<Dataset>) -> impl IntoView {
 /// The sector filter, the year to jump to, zoom and scrub.
 #[component]
 fn Controls(dataset: Arc<Dataset>, domain: Domain, window: RwSignal<Window>) -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let nav = use_nav();
     let chosen = Memo::new(move |_| nav.selection.with(|s| s.sectors.clone()));
     let boxes = dataset
@@ -600,7 +600,7 @@ fn Axis(shared: Timeline) -> impl IntoView {
         open,
         ..
     } = shared;
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let axis_ref = NodeRef::<leptos::html::Div>::new();
     let scale = move || Scale::new(window.get(), width.get());
 
@@ -689,7 +689,7 @@ fn Axis(shared: Timeline) -> impl IntoView {
     let months = month_names(lang);
     let ticks = move || {
         let scale = scale();
-        let years = crate::timeline::scale::year_ticks(&scale, YEAR_LABEL_PX)
+        let years = cke_core::timeline::scale::year_ticks(&scale, YEAR_LABEL_PX)
             .into_iter()
             .map(|tick| {
                 view! {
@@ -968,7 +968,7 @@ fn Axis(shared: Timeline) -> impl IntoView {
 /// What the shapes of the marks mean.
 #[component]
 fn Legend() -> impl IntoView {
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let items = [
         MarkKind::Day,
         MarkKind::Month,
@@ -1008,7 +1008,7 @@ fn Details(shared: Timeline) -> impl IntoView {
         close,
         ..
     } = shared;
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let nav = use_nav();
     move || {
         let Some(index) = selected.get() else {
@@ -1186,7 +1186,7 @@ fn EventList(shared: Timeline) -> impl IntoView {
         open,
         ..
     } = shared;
-    let lang = use_lang();
+    let lang = use_lang().get_untracked();
     let nav = use_nav();
     // What the list covers: the chosen year's events (ranges reaching into it included), or
     // every kept event; then its pages.

@@ -6,15 +6,15 @@
 
 use std::sync::Arc;
 
-use china_kazakhstan_explorer::data::model::{Dataset, Date};
-use china_kazakhstan_explorer::data::{build_dataset, DataFiles};
+use cke_core::data::model::{Dataset, Date};
+use cke_core::data::{build_dataset, DataFiles};
 use leptos::prelude::*;
 
-/// The good fixture of the data tests (`tests/fixtures/data/good`), validated.
+/// The good fixture of the data tests (`core/tests/fixtures/data/good`), validated.
 pub fn fixture_dataset() -> Arc<Dataset> {
     macro_rules! fixture {
         ($file:literal) => {
-            Some(include_str!(concat!("../fixtures/data/good/", $file)).to_owned())
+            Some(include_str!(concat!("../../core/tests/fixtures/data/good/", $file)).to_owned())
         };
     }
     let files = DataFiles {

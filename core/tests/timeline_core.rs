@@ -1,0 +1,207 @@
+//! The timeline's pure core over the real dataset: the eras come from the data's events, every
+//! event is placed and reachable, and labels never overlap at any zoom.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use cke_core::data::build_dataset;
+use cke_core::data::model::{Dataset, SectorId};
+use cke_core::strings::Ui;
+use cke_core::timeline::eras::{era_at, era_opened_by, place_eras, ERAS};
+use cke_core::timeline::layout::{lay_out, LaneOptions, Layout, Model, Step};
+use cke_core::timeline::related_figures;
+use cke_core::timeline::scale::{days_from_civil, Domain, MarkKind, Scale, Span, Window};
+use std::path::Path;
+
+fn dataset() -> Dataset {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/data");
+    let (files, _) = common::load_dir(&dir);
+    build_dataset(&files, common::today())
+        .dataset
+        .expect("the real data builds")
+}
+
+fn domain(dataset: &Dataset) -> Domain {
+    let spans: Vec<Span> = dataset.events().iter().map(|e| Span::of(&e.when)).collect();
+    Domain::new(common::today(), &spans)
+}
+
+fn assert_no_overlap(layout: &Layout, width: f64, gap: f64) {
+    for a in &layout.placed {
+        assert!(
+            a.left >= 0.0 && a.right() <= width + 1e-6,
+            "{a:?} leaves the axis"
+        );
+        for b in layout
+            .placed
+            .iter()
+            .filter(|b| b.index != a.index && b.lane == a.lane)
+        {
+            assert!(
+                a.right() + gap <= b.left + 1e-6 || b.right() + gap <= a.left + 1e-6,
+                "labels overlap: {a:?} {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_six_eras_begin_at_their_events_in_order_and_the_last_runs_to_today() {
+    let dataset = dataset();
+    let domain = domain(&dataset);
+    let eras = place_eras(dataset.events(), &domain);
+    assert_eq!(eras.len(), 6);
+    let names: Vec<Ui> = eras.iter().map(|era| era.name).collect();
+    assert_eq!(names, ERAS.map(|era| era.name).to_vec());
+    let years: Vec<u16> = eras
+        .iter()
+        .map(|era| dataset.events()[era.event].when.start.year)
+        .collect();
+    assert_eq!(years, vec![1992, 2002, 2005, 2011, 2019, 2022]);
+    assert_eq!(eras[0].start, days_from_civil(1992, 1, 3));
+    assert_eq!(eras[2].start, days_from_civil(2005, 7, 4));
+    for pair in eras.windows(2) {
+        assert_eq!(pair[0].end, pair[1].start, "eras leave no gap");
+    }
+    assert_eq!(eras[5].end, domain.end);
+    // Each era's date and sources are its event's.
+    for era in &eras {
+        assert!(!dataset.events()[era.event].sources.is_empty());
+    }
+    let treaty_year = days_from_civil(2003, 6, 1);
+    assert_eq!(
+        era_at(&eras, treaty_year).map(|e| e.name),
+        Some(Ui::EraTreaty)
+    );
+    assert_eq!(era_at(&eras, days_from_civil(1992, 1, 1)), None);
+    assert_eq!(
+        era_opened_by(&eras, eras[3].event).map(|e| e.name),
+        Some(Ui::EraComprehensive)
+    );
+}
+
+#[test]
+fn an_era_whose_event_is_missing_is_left_out_not_invented() {
+    let dataset = dataset();
+    let domain = domain(&dataset);
+    let without: Vec<_> = dataset
+        .events()
+        .iter()
+        .filter(|e| e.id.as_str() != "2005-07-strategic-partnership")
+        .cloned()
+        .collect();
+    let eras = place_eras(&without, &domain);
+    assert_eq!(eras.len(), 5);
+    assert_eq!(eras[1].end, eras[2].start, "the treaty era runs on to 2011");
+}
+
+#[test]
+fn every_event_of_the_data_lies_on_the_axis_between_1992_and_today() {
+    let dataset = dataset();
+    let domain = domain(&dataset);
+    assert_eq!(domain.today, days_from_civil(2026, 11, 28));
+    let model = Model::new(dataset.events(), |_| true);
+    assert_eq!(model.len(), dataset.events().len());
+    let whole = Window::whole(&domain);
+    assert_eq!(model.visible(&whole).count(), dataset.events().len());
+    for entry in model.entries() {
+        assert!(entry.span.start >= domain.start && entry.span.end <= domain.end);
+    }
+    let kinds: Vec<MarkKind> = model.entries().iter().map(|e| e.span.kind).collect();
+    for kind in [
+        MarkKind::Day,
+        MarkKind::Month,
+        MarkKind::Year,
+        MarkKind::Range,
+    ] {
+        assert!(kinds.contains(&kind), "the data has {kind:?} events");
+    }
+}
+
+#[test]
+fn the_keyboard_reaches_every_event_in_chronological_order() {
+    let dataset = dataset();
+    let model = Model::new(dataset.events(), |_| true);
+    let mut at = model.step(None, Step::First, None);
+    let mut seen = Vec::new();
+    while let Some(index) = at {
+        seen.push(index);
+        let next = model.step(Some(index), Step::Next, None);
+        at = next.filter(|next| *next != index);
+    }
+    assert_eq!(seen, (0..dataset.events().len()).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_sector_filter_keeps_the_events_filed_under_any_chosen_sector() {
+    let dataset = dataset();
+    let chosen = [SectorId::Energy, SectorId::Tourism];
+    let model = Model::new(dataset.events(), |e| chosen.iter().any(|s| e.is_in(*s)));
+    assert!(!model.is_empty() && model.len() < dataset.events().len());
+    for entry in model.entries() {
+        let event = &dataset.events()[entry.index];
+        assert!(event.is_in(SectorId::Energy) || event.is_in(SectorId::Tourism));
+    }
+}
+
+#[test]
+fn labels_never_overlap_at_the_whole_span_nor_in_any_single_year() {
+    let dataset = dataset();
+    let domain = domain(&dataset);
+    let model = Model::new(dataset.events(), |_| true);
+    let options = LaneOptions::default();
+    for width in [640.0, 960.0, 1240.0] {
+        let whole = Window::whole(&domain);
+        let layout = lay_out(
+            model.visible(&whole),
+            &Scale::new(whole, width),
+            &options,
+            None,
+        );
+        let clustered: usize = layout.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(layout.placed.len() + clustered, model.len());
+        assert_no_overlap(&layout, width, options.gap);
+        for year in 1992..=2026 {
+            let window = Window::year(year, &domain);
+            let layout = lay_out(
+                model.visible(&window),
+                &Scale::new(window, width),
+                &options,
+                None,
+            );
+            assert_no_overlap(&layout, width, options.gap);
+        }
+    }
+    // The densest year (2025, ten events) is readable event by event at 960 px.
+    let window = Window::year(2025, &domain);
+    let layout = lay_out(
+        model.visible(&window),
+        &Scale::new(window, 960.0),
+        &options,
+        None,
+    );
+    assert!(layout.clusters.is_empty(), "{:?}", layout.clusters);
+}
+
+#[test]
+fn related_figures_share_a_sector_and_a_year_with_the_event() {
+    let dataset = dataset();
+    let event = dataset
+        .event("2023-05-tcm-centre-operation")
+        .unwrap()
+        .clone();
+    let figures = related_figures(&dataset, &event);
+    assert!(!figures.is_empty());
+    for figure in &figures {
+        assert!(figure.sectors.iter().any(|s| event.is_in(*s)));
+    }
+    let early = dataset
+        .event("1993-nazarbayev-beijing-visit")
+        .unwrap()
+        .clone();
+    for figure in related_figures(&dataset, &early) {
+        let (from, to) = cke_core::timeline::figure_years(figure).unwrap();
+        assert!(from <= 1993 && 1993 <= to, "{}", figure.id);
+    }
+}

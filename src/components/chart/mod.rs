@@ -1,0 +1,683 @@
+//! The thin shell of the chart engine: [`ComparisonChart`], which wires the reader's choices
+//! (container width, measure, visible series, arrangement, the shared highlighted year, the
+//! value under the pointer or keyboard) to the values the pure modules compute, and renders
+//! them with title, summary, legend, data table, downloads and sources.
+//!
+//! No computation of its own beyond looking up texts and sources: scales, placement, summary,
+//! table and CSV all come from the pure modules of `charts`.
+
+mod browser;
+
+mod plot;
+
+pub use browser::IntlSpell;
+
+use crate::components::provenance::SourceRef;
+use crate::services::column::use_column_width;
+use crate::services::lang::use_lang;
+use crate::services::nav::use_nav;
+use cke_core::charts::export::{standalone_svg, Document, Frame};
+use cke_core::charts::geometry::num;
+use cke_core::charts::layout::{hit_after_key, nearest_hit, place, Arrangement, Hit, Options};
+use cke_core::charts::model::{chart_data, measures, show, ChartData, Measure, Shown};
+use cke_core::charts::table::{table_rows, to_csv};
+use cke_core::charts::text::{period_label, summary, value_label};
+use cke_core::data::model::{Dataset, Mark, Reporter};
+use cke_core::strings::Ui;
+use cke_core::url::Lang;
+use leptos::html::{Details, Div};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The texts of the value under the pointer or keyboard.
+struct Pointed {
+    period: String,
+    series: String,
+    value: String,
+    how: Option<String>,
+    note: Option<String>,
+    sources: String,
+}
+
+/// "Publisher (date)" of every source id, in order, without repeats.
+fn source_names(dataset: &Dataset, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|id| match dataset.source(id) {
+            Some(source) => match source.date {
+                Some(date) => format!("{} ({})", source.publisher, date.year),
+                None => source.publisher.clone(),
+            },
+            None => id.clone(),
+        })
+        .collect()
+}
+
+/// Every source id of what is shown, in order of first appearance.
+fn shown_sources(shown: &Shown) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for point in shown.series.iter().flat_map(|s| s.series.points.iter()) {
+        for id in &point.sources {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    ids
+}
+
+fn details(shown: &Shown, hit: &Hit, lang: Lang, dataset: &Dataset) -> Option<Pointed> {
+    let series = shown.series.get(hit.series)?;
+    let point = series.series.points.get(hit.point)?;
+    let spell = IntlSpell::new(lang);
+    let how = point.formula.as_ref().map(|formula| {
+        let label = if point.computed {
+            Ui::ChartComputed
+        } else {
+            Ui::ChartDerived
+        };
+        format!("{} {formula}", label.text(lang))
+    });
+    Some(Pointed {
+        period: period_label(&point.period, lang),
+        series: series.series.name.clone(),
+        value: value_label(point, series.unit, lang, &spell),
+        how,
+        note: point
+            .note
+            .as_ref()
+            .map(|note| Ui::ChartNoteText.fill(lang, &[("note", note)])),
+        sources: Ui::ChartSourcesText.fill(
+            lang,
+            &[(
+                "sources",
+                &source_names(dataset, &point.sources).join(Ui::ListSeparator.text(lang)),
+            )],
+        ),
+    })
+}
+
+/// The key to the marks that this chart uses: derived values, the shaded gap.
+fn mark_key(data: &ChartData, lang: Lang) -> String {
+    let derived = data
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .any(|p| p.formula.is_some());
+    let gap = data.mark == Mark::Line
+        && data
+            .series
+            .iter()
+            .any(|s| s.reporter == Some(Reporter::China) && s.flow.is_some())
+        && data
+            .series
+            .iter()
+            .any(|s| s.reporter == Some(Reporter::Kazakhstan) && s.flow.is_some());
+    let mut key = Vec::new();
+    if derived {
+        key.push(Ui::ChartDerivedKey.text(lang));
+    }
+    if gap {
+        key.push(Ui::ChartGapKey.text(lang));
+    }
+    key.join(" ")
+}
+
+/// One comparison of the data as a chart, with title, subtitle, controls (measure, layout,
+/// value axis), a legend that shows and hides series, the chart (tooltips by pointer and by
+/// keyboard; choosing a value highlights its year across the app), a summary generated from
+/// the values shown, the definition and caveats, a data table, CSV/SVG/PNG downloads and
+/// the sources of every value.
+#[component]
+pub fn ComparisonChart(
+    /// The validated dataset.
+    dataset: Arc<Dataset>,
+    /// The id of the comparison to draw (`comparisons.json`).
+    #[prop(into)]
+    comparison: String,
+    /// The level of the chart's heading: 2 (the default) or 3.
+    #[prop(optional)]
+    heading_level: Option<u8>,
+) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let nav = use_nav();
+    let Some(found) = dataset.comparison(&comparison) else {
+        return view! { <p class="cke-note">{Ui::ChartUnknown.text(lang)}</p> }.into_any();
+    };
+    let data = Arc::new(chart_data(&dataset, found));
+    let caveats: Vec<(String, String)> = dataset
+        .caveats_for_comparison(&comparison)
+        .into_iter()
+        .map(|caveat| {
+            (
+                dataset
+                    .text(&caveat.title_key())
+                    .unwrap_or_default()
+                    .to_owned(),
+                dataset
+                    .text(&caveat.body_key())
+                    .unwrap_or_default()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    let dom = format!("cke-chart-{}", data.id);
+    let title_id = format!("{dom}-title");
+    let keys_id = format!("{dom}-keys");
+    let count = data.series.len();
+
+    // The reader's choices.
+    let visible = RwSignal::new(vec![true; count]);
+    let measure = RwSignal::new(Measure::Absolute);
+    let multiples = RwSignal::new(false);
+    let shared_y = RwSignal::new(true);
+    let column = use_column_width();
+    let width = RwSignal::new(column.last().unwrap_or(640.0));
+    let active = RwSignal::new(None::<usize>);
+    let keyboard = RwSignal::new(false);
+    let table_open = RwSignal::new(false);
+    let year = Memo::new(move |_| nav.selection.with(|selection| selection.year));
+
+    // What follows from them, computed by the pure core.
+    let shown = Memo::new({
+        let data = data.clone();
+        move |_| visible.with(|visible| show(&data, measure.get(), visible))
+    });
+    let units_agree = Memo::new(move |_| shown.with(Shown::units_agree));
+    let placed = Memo::new(move |_| {
+        let arrangement = if multiples.get() || !units_agree.get() {
+            Arrangement::Multiples {
+                shared_y: shared_y.get(),
+            }
+        } else {
+            Arrangement::Together
+        };
+        let options = Options {
+            width: width.get(),
+            arrangement,
+            year: year.get(),
+            lang,
+        };
+        shown.with(|shown| place(shown, &IntlSpell::new(lang), &options))
+    });
+    let summary_text = Memo::new(move |_| {
+        shown.with(|shown| summary(shown, lang, &IntlSpell::new(lang), year.get()).join(" "))
+    });
+
+    let toggle_year = move |period_year: u16| {
+        let mut next = nav.selection.get_untracked();
+        let chosen = i32::from(period_year);
+        next.year = if next.year == Some(chosen) {
+            None
+        } else {
+            Some(chosen)
+        };
+        nav.go(next);
+    };
+    let current_hit = move || {
+        let index = active.get_untracked()?;
+        placed.with_untracked(|placed| placed.hits.get(index).copied())
+    };
+
+    // Controls.
+    let measure_control = {
+        let name = format!("{dom}-measure");
+        let data = data.clone();
+        move || {
+            let choices = visible.with(|visible| measures(&data, visible));
+            (choices.len() > 1).then(|| {
+                let options = choices
+                    .into_iter()
+                    .map(|choice| {
+                        let label = match choice {
+                            Measure::Absolute => Ui::MeasureAbsolute,
+                            Measure::Indexed => Ui::MeasureIndexed,
+                            Measure::Change => Ui::MeasureChange,
+                        }
+                        .text(lang);
+                        view! {
+                            <label>
+                                <input type="radio" name=name.clone() value=format!("{choice:?}")
+                                    prop:checked=move || shown.with(|s| s.measure) == choice
+                                    on:change=move |_| {
+                                        active.set(None);
+                                        measure.set(choice);
+                                    }/>
+                                {label}
+                            </label>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <fieldset class="cke-chart__choice">
+                        <legend>{Ui::ChartMeasure.text(lang)}</legend>
+                        {options}
+                    </fieldset>
+                }
+            })
+        }
+    };
+    let layout_control = (count > 1).then(|| {
+        let name = format!("{dom}-layout");
+        let axis = format!("{dom}-axis");
+        let radio = move |label: Ui, checked: Signal<bool>, disabled: Signal<bool>, set: Box<dyn Fn() + Send + Sync>, name: String| {
+            view! {
+                <label>
+                    <input type="radio" name=name prop:checked=checked prop:disabled=disabled
+                        on:change=move |_| {
+                            active.set(None);
+                            set();
+                        }/>
+                    {label.text(lang)}
+                </label>
+            }
+        };
+        let together = Signal::derive(move || !multiples.get() && units_agree.get());
+        let axis_shared = Signal::derive(move || shared_y.get() && units_agree.get());
+        let show_axis = move || multiples.get() || !units_agree.get();
+        view! {
+            <fieldset class="cke-chart__choice">
+                <legend>{Ui::ChartArrangement.text(lang)}</legend>
+                {radio(Ui::ArrangeTogether, together, Signal::derive(move || !units_agree.get()),
+                    Box::new(move || multiples.set(false)), name.clone())}
+                {radio(Ui::ArrangeMultiples, Signal::derive(move || !together.get()), Signal::stored(false),
+                    Box::new(move || multiples.set(true)), name)}
+            </fieldset>
+            <fieldset class="cke-chart__choice" hidden=move || !show_axis()>
+                <legend>{Ui::ChartYAxis.text(lang)}</legend>
+                {radio(Ui::YAxisShared, axis_shared, Signal::derive(move || !units_agree.get()),
+                    Box::new(move || shared_y.set(true)), axis.clone())}
+                {radio(Ui::YAxisIndependent, Signal::derive(move || !axis_shared.get()), Signal::stored(false),
+                    Box::new(move || shared_y.set(false)), axis)}
+            </fieldset>
+        }
+    });
+
+    let legend = data
+        .series
+        .iter()
+        .enumerate()
+        .map(|(index, series)| {
+            let pressed = move || {
+                visible
+                    .with(|visible| visible.get(index).copied().unwrap_or(true))
+                    .to_string()
+            };
+            view! {
+                <li>
+                    <button type="button" class="cke-chart__key" data-colour=series.colour
+                        data-series=series.id.clone() aria-pressed=pressed
+                        on:click=move |_| {
+                            active.set(None);
+                            visible.update(|visible| {
+                                if let Some(shown) = visible.get_mut(index) {
+                                    *shown = !*shown;
+                                }
+                            });
+                        }>
+                        <span class="cke-chart__swatch" aria-hidden="true"></span>
+                        {series.name.clone()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let all_hidden = move || {
+        visible
+            .with(|visible| visible.iter().all(|shown| !shown))
+            .then(
+                || view! { <p class="cke-note" role="status">{Ui::ChartAllHidden.text(lang)}</p> },
+            )
+    };
+    let year_line = move || {
+        year.get().map(|chosen| {
+            let clear = move |_| {
+                let mut next = nav.selection.get_untracked();
+                next.year = None;
+                nav.go(next);
+            };
+            view! {
+                <p class="cke-chart__year-line">
+                    {Ui::ChartYear.text(lang)} " " <strong>{chosen}</strong> " "
+                    <button type="button" class="cke-chart__small-button" on:click=clear>
+                        {Ui::ChartClearYear.text(lang)}
+                    </button>
+                </p>
+            }
+        })
+    };
+
+    // The chart and what the pointer or keyboard points at.
+    let plot_ref = NodeRef::<Div>::new();
+    column.observe(plot_ref, width);
+    let svg = {
+        let title = data.title.clone();
+        let svg_title = format!("{dom}-svg-title");
+        let svg_desc = format!("{dom}-svg-desc");
+        move || {
+            let ids: Vec<String> =
+                shown.with(|shown| shown.series.iter().map(|s| s.series.id.clone()).collect());
+            placed.with(|placed| {
+                view! {
+                    <svg class="cke-chart__svg" role="img"
+                        aria-labelledby=svg_title.clone() aria-describedby=svg_desc.clone()
+                        width=num(placed.width) height=num(placed.height)
+                        viewBox=format!("0 0 {} {}", num(placed.width), num(placed.height))>
+                        // Built as an SVG <title>: the view macro makes a `title` under `svg` an
+                        // HTML one, which the accessibility tree leaves out, and the chart then
+                        // has no name for screen readers.
+                        {leptos::tachys::svg::title().id(svg_title.clone()).child(title.clone())}
+                        <desc id=svg_desc.clone()>{summary_text.get_untracked()}</desc>
+                        {plot::marks(placed, &ids)}
+                    </svg>
+                }
+            })
+        }
+    };
+    let pointed = {
+        let dataset = dataset.clone();
+        move || {
+            let index = active.get()?;
+            let hit = placed.with(|placed| placed.hits.get(index).copied())?;
+            let half = placed.with(|placed| placed.width / 2.0);
+            let text = shown.with(|shown| details(shown, &hit, lang, &dataset))?;
+            let flip = (hit.at.0 > half).then_some("true");
+            let (x, y) = (
+                format!("{}px", num(hit.at.0)),
+                format!("{}px", num(hit.at.1)),
+            );
+            Some(view! {
+                <div class="cke-chart__cursor" aria-hidden="true" style:left=x.clone() style:top=y.clone()></div>
+                <div class="cke-chart__tooltip" aria-hidden="true" data-flip=flip style:left=x style:top=y>
+                    <p><strong>{text.period}</strong></p>
+                    <p>{text.series}</p>
+                    <p class="cke-chart__tooltip-value">{text.value}</p>
+                    {text.how.map(|how| view! { <p>{how}</p> })}
+                    {text.note.map(|note| view! { <p>{note}</p> })}
+                    <p class="cke-chart__tooltip-sources">{text.sources}</p>
+                </div>
+            })
+        }
+    };
+    let announcement = {
+        let dataset = dataset.clone();
+        move || {
+            if !keyboard.get() {
+                return String::new();
+            }
+            let Some(index) = active.get() else {
+                return String::new();
+            };
+            let hit = placed.with(|placed| placed.hits.get(index).copied());
+            hit.and_then(|hit| shown.with(|shown| details(shown, &hit, lang, &dataset)))
+                .map(|d| {
+                    let mut text = format!("{}, {}: {}.", d.series, d.period, d.value);
+                    if let Some(how) = d.how {
+                        text.push(' ');
+                        text.push_str(&how);
+                    }
+                    text
+                })
+                .unwrap_or_default()
+        }
+    };
+    let position = move |event: &leptos::ev::MouseEvent| {
+        let element = plot_ref.get_untracked()?;
+        let rect = element.get_bounding_client_rect();
+        let x = f64::from(event.client_x()) - rect.left();
+        let y = f64::from(event.client_y()) - rect.top();
+        placed.with_untracked(|placed| nearest_hit(placed, x, y))
+    };
+    let on_pointer_move = move |event: leptos::ev::PointerEvent| {
+        let found = position(&event);
+        keyboard.set(false);
+        if active.get_untracked() != found {
+            active.set(found);
+        }
+    };
+    let on_pointer_leave = move |_| {
+        if !keyboard.get_untracked() {
+            active.set(None);
+        }
+    };
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if let Some(index) = position(&event) {
+            active.set(Some(index));
+            if let Some(hit) = placed.with_untracked(|placed| placed.hits.get(index).copied()) {
+                toggle_year(hit.period.year());
+            }
+        }
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let key = event.key();
+        match key.as_str() {
+            "Enter" | " " => {
+                if let Some(hit) = current_hit() {
+                    event.prevent_default();
+                    toggle_year(hit.period.year());
+                }
+            }
+            "Escape" => active.set(None),
+            _ => {
+                let next = placed.with_untracked(|placed| {
+                    hit_after_key(&placed.hits, active.get_untracked(), &key)
+                });
+                if let Some(next) = next {
+                    event.prevent_default();
+                    keyboard.set(true);
+                    active.set(Some(next));
+                }
+            }
+        }
+    };
+    let on_focus = move |_| {
+        let by_keyboard = plot_ref
+            .get_untracked()
+            .is_some_and(|element| element.matches(":focus-visible").unwrap_or(false));
+        if by_keyboard && active.get_untracked().is_none() {
+            let chosen = year.get_untracked();
+            let start = placed.with_untracked(|placed| {
+                chosen
+                    .and_then(|y| {
+                        placed
+                            .hits
+                            .iter()
+                            .position(|hit| i32::from(hit.period.year()) == y)
+                    })
+                    .or((!placed.hits.is_empty()).then_some(0))
+            });
+            keyboard.set(true);
+            active.set(start);
+        }
+    };
+    let on_blur = move |_| {
+        keyboard.set(false);
+        active.set(None);
+    };
+
+    // The data table (built when opened) and the downloads.
+    let details_ref = NodeRef::<Details>::new();
+    let table_title = data.title.clone();
+    let table = move || {
+        if !table_open.get() {
+            return None;
+        }
+        let spell = IntlSpell::new(lang);
+        Some(shown.with(|shown| {
+            let header = shown
+                .series
+                .iter()
+                .map(|s| view! { <th scope="col">{s.series.name.clone()}</th> })
+                .collect_view();
+            let rows = table_rows(shown)
+                .into_iter()
+                .map(|row| {
+                    let period = row.period.to_string();
+                    let cells = shown
+                        .series
+                        .iter()
+                        .zip(row.cells)
+                        .map(|(series, cell)| {
+                            // One element type for both cases keeps the wasm small.
+                            let (value, text, missing) = match cell {
+                                Some(point) => {
+                                    let mut text = value_label(point, series.unit, lang, &spell);
+                                    if point.is_derived() {
+                                        text.push_str(" *");
+                                    }
+                                    (Some(format!("{}", point.value)), text, None)
+                                }
+                                None => (None, "—".to_owned(), Some(Ui::NoValue.text(lang))),
+                            };
+                            let filled = value.is_some();
+                            view! {
+                                <td data-series=filled.then(|| series.series.id.clone())
+                                    data-period=filled.then(|| period.clone())
+                                    data-value=value aria-label=missing>{text}</td>
+                            }
+                        })
+                        .collect_view();
+                    view! { <tr><th scope="row">{period_label(&row.period, lang)}</th>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <div class="cke-table-wrap">
+                    <table>
+                        <caption>{table_title.clone()}</caption>
+                        <thead><tr><th scope="col">{Ui::Period.text(lang)}</th>{header}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <p class="cke-note">{Ui::DerivedNote.text(lang)}</p>
+            }
+        }))
+    };
+    let file = {
+        let id = data.id.clone();
+        move |extension: &str| format!("china-kazakhstan-{id}.{extension}")
+    };
+    let document_now = {
+        let data = data.clone();
+        let dataset = dataset.clone();
+        move || -> Document {
+            let key = mark_key(&data, lang);
+            shown.with_untracked(|shown| {
+                let sources = source_names(&dataset, &shown_sources(shown));
+                let frame = Frame {
+                    title: data.title.clone(),
+                    subtitle: data.subtitle.clone(),
+                    legend: shown
+                        .series
+                        .iter()
+                        .map(|s| (s.series.name.clone(), s.series.colour))
+                        .collect(),
+                    key,
+                    sources: Ui::ChartSourcesText.fill(
+                        lang,
+                        &[("sources", &sources.join(Ui::ListSeparator.text(lang)))],
+                    ),
+                };
+                placed.with_untracked(|placed| standalone_svg(placed, &frame))
+            })
+        }
+    };
+    let download_csv = {
+        let file = file.clone();
+        move |_| {
+            let csv = shown.with_untracked(to_csv);
+            browser::download_text(
+                &file("csv"),
+                "text/csv;charset=utf-8",
+                &format!("\u{feff}{csv}"),
+            );
+        }
+    };
+    let download_svg = {
+        let file = file.clone();
+        let document_now = document_now.clone();
+        move |_| {
+            let document = document_now();
+            browser::download_text(&file("svg"), "image/svg+xml;charset=utf-8", &document.svg);
+        }
+    };
+    let download_png = move |_| {
+        let document = document_now();
+        browser::download_png(&file("png"), &document.svg, document.width, document.height);
+    };
+
+    let sources = {
+        let dataset = dataset.clone();
+        move || {
+            shown
+                .with(shown_sources)
+                .into_iter()
+                .map(|id| view! { <li><SourceRef dataset=dataset.clone() id/></li> })
+                .collect_view()
+        }
+    };
+    let caveats = (!caveats.is_empty()).then(|| {
+        let items = caveats
+            .into_iter()
+            .map(|(title, body)| view! { <li><strong>{title}</strong> " " {body}</li> })
+            .collect_view();
+        view! {
+            <div class="cke-chart__caveats">
+                <p class="cke-chart__label">{Ui::ChartCaveats.text(lang)}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    let key = mark_key(&data, lang);
+    let title = data.title.clone();
+    let heading = match heading_level {
+        Some(3) => {
+            view! { <h3 class="cke-chart__title" id=title_id.clone()>{title}</h3> }.into_any()
+        }
+        _ => view! { <h2 class="cke-chart__title" id=title_id.clone()>{title}</h2> }.into_any(),
+    };
+
+    view! {
+        <section class="cke-chart" aria-labelledby=title_id.clone() data-chart=data.id.clone()>
+            {heading}
+            <p class="cke-chart__subtitle">{data.subtitle.clone()}</p>
+            <div class="cke-chart__controls">{measure_control}{layout_control}</div>
+            <ul class="cke-chart__legend" aria-label=Ui::ChartLegend.text(lang)>{legend}</ul>
+            {all_hidden}
+            {year_line}
+            <div class="cke-chart__plot" node_ref=plot_ref tabindex="0" role="group"
+                aria-labelledby=title_id.clone() aria-describedby=keys_id.clone()
+                on:pointermove=on_pointer_move on:pointerleave=on_pointer_leave on:click=on_click
+                on:keydown=on_keydown on:focus=on_focus on:blur=on_blur>
+                {svg}
+                {pointed}
+            </div>
+            <p id=keys_id class="cke-visually-hidden">{Ui::ChartKeys.text(lang)}</p>
+            <p class="cke-visually-hidden" role="status">{announcement}</p>
+            {(!key.is_empty()).then(|| view! { <p class="cke-chart__key-note">{key}</p> })}
+            <p class="cke-chart__summary">{move || summary_text.get()}</p>
+            <p class="cke-chart__definition">{data.definition.clone()}</p>
+            {caveats}
+            <details class="cke-chart__table" node_ref=details_ref
+                on:toggle=move |_| table_open.set(details_ref.get_untracked().is_some_and(|d| d.open()))>
+                <summary>{Ui::ChartTable.text(lang)}</summary>
+                {table}
+            </details>
+            <div class="cke-chart__downloads" role="group" aria-label=Ui::ChartDownloads.text(lang)>
+                <span class="cke-chart__label" aria-hidden="true">{Ui::ChartDownloads.text(lang)}</span>
+                <button type="button" class="cke-chart__small-button" data-download="csv" on:click=download_csv>
+                    {Ui::DownloadCsv.text(lang)}
+                </button>
+                <button type="button" class="cke-chart__small-button" data-download="svg" on:click=download_svg>
+                    {Ui::DownloadSvg.text(lang)}
+                </button>
+                <button type="button" class="cke-chart__small-button" data-download="png" on:click=download_png>
+                    {Ui::DownloadPng.text(lang)}
+                </button>
+            </div>
+            <footer class="cke-chart__sources">
+                <p class="cke-chart__label">{Ui::Sources.text(lang)}</p>
+                <ul class="cke-sources">{sources}</ul>
+            </footer>
+        </section>
+    }
+    .into_any()
+}
