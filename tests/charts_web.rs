@@ -29,7 +29,7 @@ fn mount(selection: Selection) -> (web_sys::HtmlElement, Nav) {
     let dataset = fixture_dataset();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(nav);
-        view! { <ComparisonChart dataset comparison="mirror-trade"/> }
+        view! { <ComparisonChart dataset comparison=cke_core::data::model::ComparisonId::parse("mirror-trade").unwrap()/> }
     });
     handle.forget();
     (container, nav)

@@ -145,7 +145,8 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
 async fn a_figure_card_shows_value_when_and_source_and_opens_its_details() {
     use china_kazakhstan_explorer::components::provenance::FigureCard;
     let dataset = fixture_dataset();
-    let figure = dataset.figure("cda-trade-2024").unwrap().clone();
+    let id = cke_core::data::model::FigureId::parse("cda-trade-2024").unwrap();
+    let figure = dataset.figure(&id).unwrap().clone();
     let container = mount(move || view! { <FigureCard dataset figure/> });
     leptos::task::tick().await;
     let text = |selector: &str| {

@@ -5,11 +5,12 @@
 //! their defaults (never an error), and defaults are left out of the URL so that links stay short
 //! and canonical.
 
+use crate::data::model::is_valid_id;
 use crate::data::model::SectorId;
 use std::fmt::Write as _;
 
 /// The first year the explainer covers: diplomatic ties were established in January 1992.
-pub const FIRST_YEAR: i32 = 1992;
+pub const FIRST_YEAR: i32 = crate::data::model::FIRST_YEAR as i32;
 
 /// The four views of the explainer (`view=`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -320,15 +321,7 @@ fn parse_year(value: &str, current_year: i32) -> Option<i32> {
 
 /// An id in the data's id form: kebab-case ASCII, at most 80 characters.
 fn parse_id(value: &str) -> Option<String> {
-    let well_formed = !value.is_empty()
-        && value.len() <= 80
-        && value.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        });
-    well_formed.then(|| value.to_owned())
+    (value.len() <= 80 && is_valid_id(value)).then(|| value.to_owned())
 }
 
 /// Decodes `%XX` escapes and `+` (a space in form encoding). Malformed escapes are kept as

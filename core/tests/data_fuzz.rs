@@ -116,10 +116,10 @@ fn json_value() -> impl Strategy<Value = Value> {
 /// Checks what a validated dataset promises the views.
 fn assert_invariants(data: &Dataset) {
     for figure in data.figures() {
-        assert!(data.source(figure.source.as_str()).is_some());
+        assert!(data.source(&figure.source).is_some());
         assert!(!figure.sectors.is_empty());
         for other in &figure.competing {
-            assert!(data.figure(other.as_str()).is_some());
+            assert!(data.figure(other).is_some());
         }
         if let Some(value) = figure.value() {
             assert!(value.is_finite());
@@ -131,10 +131,7 @@ fn assert_invariants(data: &Dataset) {
     }
     for event in data.events() {
         assert!(!event.sources.is_empty());
-        assert!(event
-            .sources
-            .iter()
-            .all(|s| data.source(s.as_str()).is_some()));
+        assert!(event.sources.iter().all(|s| data.source(s).is_some()));
         assert!(data.text(&event.title_key()).is_some());
     }
     for series in data.all_series() {
@@ -144,34 +141,22 @@ fn assert_invariants(data: &Dataset) {
         }
         for point in &series.points {
             assert!(point.value.is_finite());
-            assert!(point
-                .sources
-                .iter()
-                .all(|s| data.source(s.as_str()).is_some()));
+            assert!(point.sources.iter().all(|s| data.source(s).is_some()));
             assert!(!point.sources.is_empty());
         }
     }
     for comparison in data.comparisons() {
-        assert!(comparison
-            .series
-            .iter()
-            .all(|s| data.series(s.as_str()).is_some()));
+        assert!(comparison.series.iter().all(|s| data.series(s).is_some()));
     }
     for sector in data.sectors() {
-        assert!(sector
-            .key_figures
-            .iter()
-            .all(|f| data.figure(f.as_str()).is_some()));
+        assert!(sector.key_figures.iter().all(|f| data.figure(f).is_some()));
     }
     for caveat in data.caveats() {
         let a = &caveat.applies_to;
-        assert!(a.figures.iter().all(|f| data.figure(f.as_str()).is_some()));
-        assert!(a.events.iter().all(|e| data.event(e.as_str()).is_some()));
-        assert!(a.series.iter().all(|s| data.series(s.as_str()).is_some()));
-        assert!(a
-            .comparisons
-            .iter()
-            .all(|c| data.comparison(c.as_str()).is_some()));
+        assert!(a.figures.iter().all(|f| data.figure(f).is_some()));
+        assert!(a.events.iter().all(|e| data.event(e).is_some()));
+        assert!(a.series.iter().all(|s| data.series(s).is_some()));
+        assert!(a.comparisons.iter().all(|c| data.comparison(c).is_some()));
     }
 }
 

@@ -75,14 +75,14 @@ fn without_the_chart_files_the_bundled_data_gives_the_first_views_all_they_show(
         caveats.iter().map(|c| c.id.as_str().to_owned()).collect()
     };
     for figure in full.figures() {
-        let id = figure.id.as_str();
+        let id = &figure.id;
         assert_eq!(
             ids(first.caveats_for_figure(id)),
             ids(full.caveats_for_figure(id))
         );
     }
     for event in full.events() {
-        let id = event.id.as_str();
+        let id = &event.id;
         assert_eq!(
             ids(first.caveats_for_event(id)),
             ids(full.caveats_for_event(id))

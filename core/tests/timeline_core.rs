@@ -6,7 +6,7 @@
 mod common;
 
 use cke_core::data::build_dataset;
-use cke_core::data::model::{Dataset, SectorId};
+use cke_core::data::model::{Dataset, EventId, SectorId};
 use cke_core::strings::Ui;
 use cke_core::timeline::eras::{era_at, era_opened_by, place_eras, ERAS};
 use cke_core::timeline::layout::{lay_out, LaneOptions, Layout, Model, Step};
@@ -188,7 +188,7 @@ fn labels_never_overlap_at_the_whole_span_nor_in_any_single_year() {
 fn related_figures_share_a_sector_and_a_year_with_the_event() {
     let dataset = dataset();
     let event = dataset
-        .event("2023-05-tcm-centre-operation")
+        .event(&EventId::parse("2023-05-tcm-centre-operation").unwrap())
         .unwrap()
         .clone();
     let figures = related_figures(&dataset, &event);
@@ -197,7 +197,7 @@ fn related_figures_share_a_sector_and_a_year_with_the_event() {
         assert!(figure.sectors.iter().any(|s| event.is_in(*s)));
     }
     let early = dataset
-        .event("1993-nazarbayev-beijing-visit")
+        .event(&EventId::parse("1993-nazarbayev-beijing-visit").unwrap())
         .unwrap()
         .clone();
     for figure in related_figures(&dataset, &early) {

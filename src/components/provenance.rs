@@ -6,7 +6,7 @@ use crate::components::disclosure::LazyDetails;
 use crate::services::intl::{format_date, format_date_range, format_number};
 use crate::services::lang::use_lang;
 use cke_core::data::model::{
-    Amount, Confidence, Dataset, Figure, Period, Source, SourceType, Unit,
+    Amount, Confidence, Dataset, Figure, Period, Source, SourceId, SourceType, Unit,
 };
 use cke_core::format::{ordinal_word, value_text};
 use cke_core::strings::Ui;
@@ -88,10 +88,10 @@ fn source_short(source: &Source, lang: Lang) -> String {
 
 /// "Publisher, date" linking to the source, with an "Advertorial" tag where it is one.
 #[component]
-pub fn SourceRef(dataset: Arc<Dataset>, id: String) -> impl IntoView {
+pub fn SourceRef(dataset: Arc<Dataset>, id: SourceId) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let Some(source) = dataset.source(&id) else {
-        return view! { <span>{id}</span> }.into_any();
+        return view! { <span>{id.as_str().to_owned()}</span> }.into_any();
     };
     let label = source_short(source, lang);
     let title = source.title.clone();
@@ -109,10 +109,10 @@ pub fn SourceRef(dataset: Arc<Dataset>, id: String) -> impl IntoView {
 
 /// Everything known about a source: publisher, title, date, type, confidence, link.
 #[component]
-pub fn SourceDetails(dataset: Arc<Dataset>, id: String) -> impl IntoView {
+pub fn SourceDetails(dataset: Arc<Dataset>, id: SourceId) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let Some(source) = dataset.source(&id).cloned() else {
-        return view! { <p>{id}</p> }.into_any();
+        return view! { <p>{id.as_str().to_owned()}</p> }.into_any();
     };
     let kind = source_type_label(source.source_type).text(lang);
     let confidence = confidence_label(source.confidence).text(lang);
@@ -170,11 +170,11 @@ pub fn FigureCard(
         .first()
         .map(|sector| sector.as_str())
         .unwrap_or_default();
-    let source_id = figure.source.as_str().to_owned();
+    let source_id = figure.source.clone();
     let summary = dataset
         .source(&source_id)
         .map(|source| source_short(source, lang))
-        .unwrap_or_else(|| source_id.clone());
+        .unwrap_or_else(|| source_id.as_str().to_owned());
     let advertorial = dataset
         .source(&source_id)
         .is_some_and(|source| source.source_type == SourceType::Advertorial);
@@ -204,7 +204,7 @@ pub fn FigureCard(
 fn FigurePanel(
     dataset: Arc<Dataset>,
     figure: Figure,
-    source_id: String,
+    source_id: SourceId,
     heading_level: Option<u8>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
@@ -217,7 +217,7 @@ fn FigurePanel(
         view! { <p class="cke-note">{Ui::DerivedFrom.text(lang)} ": " {derived.formula.clone()}</p> }
     });
     let competing = dataset
-        .competing(figure.id.as_str())
+        .competing(&figure.id)
         .into_iter()
         .map(|other| {
             let value = figure_value_text(&dataset, other, lang);
@@ -226,7 +226,7 @@ fn FigurePanel(
                 .unwrap_or_default()
                 .to_owned();
             let when = figure_when_text(other, lang).map(|when| format!(" ({when})"));
-            let source = other.source.as_str().to_owned();
+            let source = other.source.clone();
             view! {
                 <li>
                     <strong>{value}</strong>{when} " — " {label} " · "
@@ -242,7 +242,7 @@ fn FigurePanel(
         }
     });
     let caveats = dataset
-        .caveats_for_figure(figure.id.as_str())
+        .caveats_for_figure(&figure.id)
         .into_iter()
         .map(|caveat| {
             let title = dataset

@@ -8,18 +8,19 @@ use crate::components::chart::ComparisonChart;
 use crate::components::link::Link;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
-use cke_core::data::model::Dataset;
+use cke_core::data::model::{ComparisonId, Dataset};
 use cke_core::strings::Ui;
 use cke_core::url::View;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The comparison `chart=` names when the data has it, else the first comparison.
-pub fn chosen_comparison(dataset: &Dataset, chart: Option<&str>) -> Option<String> {
+pub fn chosen_comparison(dataset: &Dataset, chart: Option<&str>) -> Option<ComparisonId> {
     chart
-        .and_then(|id| dataset.comparison(id))
+        .and_then(ComparisonId::parse)
+        .and_then(|id| dataset.comparison(&id))
         .or_else(|| dataset.default_comparison())
-        .map(|comparison| comparison.id.as_str().to_owned())
+        .map(|comparison| comparison.id.clone())
 }
 
 /// `view=compare`, showing `chart=` or the first comparison.
@@ -44,13 +45,12 @@ pub fn CompareView(dataset: Arc<Dataset>) -> impl IntoView {
                 .comparisons()
                 .iter()
                 .map(|comparison| {
-                    let id = comparison.id.as_str().to_owned();
+                    let id = comparison.id.clone();
                     let mut to = nav
                         .selection
                         .with_untracked(|selection| selection.with_view(View::Compare));
-                    to.chart = Some(id.clone());
-                    let current =
-                        Signal::derive(move || chosen.get().as_deref() == Some(id.as_str()));
+                    to.chart = Some(id.as_str().to_owned());
+                    let current = Signal::derive(move || chosen.get().as_ref() == Some(&id));
                     let title = text(&dataset, &comparison.title_key());
                     view! { <li><Link to current>{title}</Link></li> }
                 })

@@ -41,7 +41,7 @@ pub fn EventItem(dataset: Arc<Dataset>, event: Event) -> impl IntoView {
     let sources = event
         .sources
         .iter()
-        .map(|id| view! { <li><SourceRef dataset=dataset.clone() id=id.as_str().to_owned()/></li> })
+        .map(|id| view! { <li><SourceRef dataset=dataset.clone() id=id.clone()/></li> })
         .collect_view();
     let title = text(&dataset, &event.title_key());
     let summary = text(&dataset, &event.summary_key());

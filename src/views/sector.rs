@@ -136,7 +136,7 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     let mut figures: Vec<_> = info
         .key_figures
         .iter()
-        .filter_map(|id| dataset.figure(id.as_str()))
+        .filter_map(|id| dataset.figure(id))
         .collect();
     for figure in dataset.figures_in(sector) {
         if !figures.iter().any(|shown| shown.id == figure.id) {
@@ -218,7 +218,7 @@ fn SectorLower(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     let charts: Vec<_> = dataset
         .comparisons_in(sector)
         .map(|comparison| {
-            let id = comparison.id.as_str().to_owned();
+            let id = comparison.id.clone();
             view! { <ComparisonChart dataset=dataset.clone() comparison=id heading_level=3/> }
         })
         .collect();

@@ -1057,7 +1057,7 @@ fn Details(shared: Timeline) -> impl IntoView {
             .sources
             .iter()
             .map(|id| {
-                view! { <li><SourceDetails dataset=dataset.clone() id=id.as_str().to_owned()/></li> }
+                view! { <li><SourceDetails dataset=dataset.clone() id=id.clone()/></li> }
             })
             .collect_view();
         let figures = related_figures(&dataset, &event)
@@ -1070,7 +1070,7 @@ fn Details(shared: Timeline) -> impl IntoView {
             view! { <ul class="cke-grid cke-tl-figures">{figures}</ul> }.into_any()
         };
         let caveats = dataset
-            .caveats_for_event(event.id.as_str())
+            .caveats_for_event(&event.id)
             .into_iter()
             .map(|caveat| {
                 let heading = text(&dataset, &caveat.title_key());
@@ -1329,7 +1329,7 @@ fn EventList(shared: Timeline) -> impl IntoView {
             let sources = event
                 .sources
                 .iter()
-                .map(|id| view! { <li><SourceRef dataset=dataset.clone() id=id.as_str().to_owned()/></li> })
+                .map(|id| view! { <li><SourceRef dataset=dataset.clone() id=id.clone()/></li> })
                 .collect_view();
             let href = {
                 let id = id.clone();

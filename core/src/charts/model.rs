@@ -104,7 +104,7 @@ pub fn colour_slots(reporters: &[Option<Reporter>]) -> Vec<usize> {
 /// The comparison's series with their points, texts and colours, from the dataset.
 pub fn chart_data(dataset: &Dataset, comparison: &Comparison) -> ChartData {
     let text = |key: &str| dataset.text(key).unwrap_or_default().to_owned();
-    let series: Vec<_> = dataset.comparison_series(comparison.id.as_str());
+    let series: Vec<_> = dataset.comparison_series(&comparison.id);
     let colours = colour_slots(&series.iter().map(|s| s.reporter).collect::<Vec<_>>());
     let series = series
         .into_iter()

@@ -9,8 +9,8 @@
 //!
 //! Pure: no browser, no clock, no UI framework.
 
-use super::model::{ChartPoint, Measure, Shown, ShownSeries, ShownUnit};
-use crate::data::model::{Flow, Period, Qualifier, Reporter, Unit};
+use super::model::{ChartData, ChartPoint, Measure, Shown, ShownSeries, ShownUnit};
+use crate::data::model::{Dataset, Flow, Mark, Period, Qualifier, Reporter, SourceId, Unit};
 use crate::format::{qualified, value_text};
 use crate::strings::Ui;
 use crate::url::Lang;
@@ -423,6 +423,60 @@ pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) 
         }
     }
     sentences
+}
+
+/// "Publisher (date)" of every source id, in order, without repeats.
+pub fn source_names(dataset: &Dataset, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(
+            |id| match SourceId::parse(id).and_then(|id| dataset.source(&id)) {
+                Some(source) => match source.date {
+                    Some(date) => format!("{} ({})", source.publisher, date.year),
+                    None => source.publisher.clone(),
+                },
+                None => id.clone(),
+            },
+        )
+        .collect()
+}
+
+/// Every source id of what is shown, in order of first appearance.
+pub fn shown_sources(shown: &Shown) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for point in shown.series.iter().flat_map(|s| s.series.points.iter()) {
+        for id in &point.sources {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    ids
+}
+
+/// The key to the marks that this chart uses: derived values, the shaded gap.
+pub fn mark_key(data: &ChartData, lang: Lang) -> String {
+    let derived = data
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .any(|p| p.formula.is_some());
+    let gap = data.mark == Mark::Line
+        && data
+            .series
+            .iter()
+            .any(|s| s.reporter == Some(Reporter::China) && s.flow.is_some())
+        && data
+            .series
+            .iter()
+            .any(|s| s.reporter == Some(Reporter::Kazakhstan) && s.flow.is_some());
+    let mut key = Vec::new();
+    if derived {
+        key.push(Ui::ChartDerivedKey.text(lang));
+    }
+    if gap {
+        key.push(Ui::ChartGapKey.text(lang));
+    }
+    key.join(" ")
 }
 
 #[cfg(test)]

@@ -19,10 +19,12 @@ use crate::services::nav::use_nav;
 use cke_core::charts::export::{standalone_svg, Document, Frame};
 use cke_core::charts::geometry::num;
 use cke_core::charts::layout::{hit_after_key, nearest_hit, place, Arrangement, Hit, Options};
-use cke_core::charts::model::{chart_data, measures, show, ChartData, Measure, Shown};
+use cke_core::charts::model::{chart_data, measures, show, Measure, Shown};
 use cke_core::charts::table::{table_rows, to_csv};
-use cke_core::charts::text::{period_label, summary, value_label};
-use cke_core::data::model::{Dataset, Mark, Reporter};
+use cke_core::charts::text::{
+    mark_key, period_label, shown_sources, source_names, summary, value_label,
+};
+use cke_core::data::model::{ComparisonId, Dataset, SourceId};
 use cke_core::strings::Ui;
 use cke_core::url::Lang;
 use leptos::html::{Details, Div};
@@ -39,32 +41,11 @@ struct Pointed {
     sources: String,
 }
 
-/// "Publisher (date)" of every source id, in order, without repeats.
-fn source_names(dataset: &Dataset, ids: &[String]) -> Vec<String> {
-    ids.iter()
-        .map(|id| match dataset.source(id) {
-            Some(source) => match source.date {
-                Some(date) => format!("{} ({})", source.publisher, date.year),
-                None => source.publisher.clone(),
-            },
-            None => id.clone(),
-        })
-        .collect()
-}
-
-/// Every source id of what is shown, in order of first appearance.
-fn shown_sources(shown: &Shown) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for point in shown.series.iter().flat_map(|s| s.series.points.iter()) {
-        for id in &point.sources {
-            if !ids.contains(id) {
-                ids.push(id.clone());
-            }
-        }
-    }
-    ids
-}
-
+/// One comparison of the data as a chart, with title, subtitle, controls (measure, layout,
+/// value axis), a legend that shows and hides series, the chart (tooltips by pointer and by
+/// keyboard; choosing a value highlights its year across the app), a summary generated from
+/// the values shown, the definition and caveats, a data table, CSV/SVG/PNG downloads and
+/// the sources of every value.
 fn details(shown: &Shown, hit: &Hit, lang: Lang, dataset: &Dataset) -> Option<Pointed> {
     let series = shown.series.get(hit.series)?;
     let point = series.series.points.get(hit.point)?;
@@ -96,44 +77,12 @@ fn details(shown: &Shown, hit: &Hit, lang: Lang, dataset: &Dataset) -> Option<Po
     })
 }
 
-/// The key to the marks that this chart uses: derived values, the shaded gap.
-fn mark_key(data: &ChartData, lang: Lang) -> String {
-    let derived = data
-        .series
-        .iter()
-        .flat_map(|s| s.points.iter())
-        .any(|p| p.formula.is_some());
-    let gap = data.mark == Mark::Line
-        && data
-            .series
-            .iter()
-            .any(|s| s.reporter == Some(Reporter::China) && s.flow.is_some())
-        && data
-            .series
-            .iter()
-            .any(|s| s.reporter == Some(Reporter::Kazakhstan) && s.flow.is_some());
-    let mut key = Vec::new();
-    if derived {
-        key.push(Ui::ChartDerivedKey.text(lang));
-    }
-    if gap {
-        key.push(Ui::ChartGapKey.text(lang));
-    }
-    key.join(" ")
-}
-
-/// One comparison of the data as a chart, with title, subtitle, controls (measure, layout,
-/// value axis), a legend that shows and hides series, the chart (tooltips by pointer and by
-/// keyboard; choosing a value highlights its year across the app), a summary generated from
-/// the values shown, the definition and caveats, a data table, CSV/SVG/PNG downloads and
-/// the sources of every value.
 #[component]
 pub fn ComparisonChart(
     /// The validated dataset.
     dataset: Arc<Dataset>,
-    /// The id of the comparison to draw (`comparisons.json`).
-    #[prop(into)]
-    comparison: String,
+    /// The comparison to draw (`comparisons.json`).
+    comparison: ComparisonId,
     /// The level of the chart's heading: 2 (the default) or 3.
     #[prop(optional)]
     heading_level: Option<u8>,
@@ -610,6 +559,7 @@ pub fn ComparisonChart(
             shown
                 .with(shown_sources)
                 .into_iter()
+                .filter_map(|id| SourceId::parse(&id))
                 .map(|id| view! { <li><SourceRef dataset=dataset.clone() id/></li> })
                 .collect_view()
         }

@@ -1,0 +1,281 @@
+//! The items of the dataset: sources, sectors, events, figures, series, comparisons, caveats.
+//! Plain data that has passed the validator; no lookups across items (see `dataset`).
+
+use super::*;
+
+/// The text key `<kind>.<id>.<field>` used in `text/<lang>.json`.
+pub fn text_key(kind: &str, id: &str, field: &str) -> String {
+    format!("{kind}.{id}.{field}")
+}
+
+/// A cited public source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// Its id.
+    pub id: SourceId,
+    /// The original outlet.
+    pub publisher: String,
+    /// The page's title in its original form, or a plain description.
+    pub title: String,
+    /// An `http://` or `https://` address, when known.
+    pub url: Option<String>,
+    /// The publication date, as precise as known.
+    pub date: Option<Date>,
+    /// The kind of publication.
+    pub source_type: SourceType,
+    /// ISO 639-1 code of the page's language.
+    pub language: String,
+    /// How far the source can be trusted.
+    pub confidence: Confidence,
+    /// The mirror or aggregator the page was read through, when not the original outlet.
+    pub via: Option<String>,
+}
+
+/// A sector, in display order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sector {
+    /// Which sector.
+    pub id: SectorId,
+    /// The fact base's tags this sector gathers.
+    pub factbase_tags: Vec<String>,
+    /// Headline figures; the first is shown on the sector's card.
+    pub key_figures: Vec<FigureId>,
+}
+
+impl Sector {
+    /// Text key of the sector's name.
+    pub fn name_key(&self) -> String {
+        text_key("sector", self.id.as_str(), "name")
+    }
+    /// Text key of the sector's summary.
+    pub fn summary_key(&self) -> String {
+        text_key("sector", self.id.as_str(), "summary")
+    }
+}
+
+/// A timeline event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Its id.
+    pub id: EventId,
+    /// When it happened (or is planned), possibly a range.
+    pub when: DateRange,
+    /// Whether it happened or is only announced.
+    pub status: Status,
+    /// The event's main sector (the first listed).
+    pub main_sector: SectorId,
+    /// All its sectors, the main one first.
+    pub sectors: Vec<SectorId>,
+    /// The sources stating it (at least one).
+    pub sources: Vec<SourceId>,
+    /// How far it can be trusted.
+    pub confidence: Confidence,
+    /// Whether the China Daily advertorial states it.
+    pub in_advertorial: InAdvertorial,
+    /// The row of the fact base's timeline it comes from.
+    pub factbase_row: u32,
+}
+
+impl Event {
+    /// Text key of the title.
+    pub fn title_key(&self) -> String {
+        text_key("event", self.id.as_str(), "title")
+    }
+    /// Text key of the summary.
+    pub fn summary_key(&self) -> String {
+        text_key("event", self.id.as_str(), "summary")
+    }
+    /// Text key of the optional note on disputed dates.
+    pub fn date_note_key(&self) -> String {
+        text_key("event", self.id.as_str(), "date_note")
+    }
+    /// Whether the event is filed under `sector` (as main sector or otherwise).
+    pub fn is_in(&self, sector: SectorId) -> bool {
+        self.sectors.contains(&sector)
+    }
+}
+
+/// What a figure states.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Amount {
+    /// A finite number in the figure's unit (units other than `date` and `wording`).
+    Number(f64),
+    /// The figure is a date (unit `date`).
+    Date(Date),
+    /// A non-numeric claim carried by the text (unit `wording`).
+    Wording,
+}
+
+/// How a derived number was computed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Derived<Id> {
+    /// The arithmetic, e.g. `21.79 − 14.0`.
+    pub formula: String,
+    /// What it was computed from (figures for a figure, series for a series point).
+    pub from: Vec<Id>,
+}
+
+/// A single number with its source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// Its id.
+    pub id: FigureId,
+    /// Sectors it belongs to (at least one).
+    pub sectors: Vec<SectorId>,
+    /// What it states.
+    pub amount: Amount,
+    /// Its unit.
+    pub unit: Unit,
+    /// How the source worded it.
+    pub qualifier: Qualifier,
+    /// What the number covers, when it is a flow.
+    pub period: Option<Period>,
+    /// The date a stock or cumulative number was stated for.
+    pub as_of: Option<Date>,
+    /// The source stating it.
+    pub source: SourceId,
+    /// How far it can be trusted.
+    pub confidence: Confidence,
+    /// The numbered items of the advertorial checklist it covers.
+    pub advertorial_items: Vec<u32>,
+    /// Figures stating the same quantity differently.
+    pub competing: Vec<FigureId>,
+    /// How it was computed, when it was.
+    pub derived: Option<Derived<FigureId>>,
+}
+
+impl Figure {
+    /// The numeric value, for units that have one.
+    pub fn value(&self) -> Option<f64> {
+        match self.amount {
+            Amount::Number(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// Text key of the label (what is counted).
+    pub fn label_key(&self) -> String {
+        text_key("figure", self.id.as_str(), "label")
+    }
+    /// Text key of the optional note.
+    pub fn note_key(&self) -> String {
+        text_key("figure", self.id.as_str(), "note")
+    }
+}
+
+/// One value of a series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// What the value covers.
+    pub period: Period,
+    /// The value, finite, as the sources state it.
+    pub value: f64,
+    /// How the sources worded it.
+    pub qualifier: Qualifier,
+    /// Sources of the value (at least one; for a derived value, of its inputs).
+    pub sources: Vec<SourceId>,
+    /// How far it can be trusted.
+    pub confidence: Confidence,
+    /// How it was computed, when it was.
+    pub derived: Option<Derived<SeriesId>>,
+}
+
+/// Values over time, in one unit and one kind of period, in chronological order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Its id.
+    pub id: SeriesId,
+    /// The sector it belongs to.
+    pub sector: SectorId,
+    /// The unit of every point.
+    pub unit: Unit,
+    /// Whose statistics, for trade series.
+    pub reporter: Option<Reporter>,
+    /// Which direction, for trade series.
+    pub flow: Option<Flow>,
+    /// The points, chronological, one per period; missing periods are simply absent.
+    pub points: Vec<Point>,
+}
+
+impl Series {
+    /// Text key of the name.
+    pub fn name_key(&self) -> String {
+        text_key("series", self.id.as_str(), "name")
+    }
+    /// Text key of the optional note on one point.
+    pub fn point_note_key(&self, period: &Period) -> String {
+        text_key("series", self.id.as_str(), &format!("point.{period}.note"))
+    }
+    /// The kind of period its points use (`None` when it has no points).
+    pub fn period_kind(&self) -> Option<PeriodKind> {
+        self.points.first().map(|p| p.period.kind())
+    }
+    /// The point for a period.
+    pub fn point(&self, period: &Period) -> Option<&Point> {
+        self.points.iter().find(|p| p.period == *period)
+    }
+}
+
+/// Which series are compared, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Its id.
+    pub id: ComparisonId,
+    /// Sectors it belongs to.
+    pub sectors: Vec<SectorId>,
+    /// How it is drawn.
+    pub mark: Mark,
+    /// The series compared, in drawing order.
+    pub series: Vec<SeriesId>,
+}
+
+impl Comparison {
+    /// Text key of the title.
+    pub fn title_key(&self) -> String {
+        text_key("comparison", self.id.as_str(), "title")
+    }
+    /// Text key of the subtitle.
+    pub fn subtitle_key(&self) -> String {
+        text_key("comparison", self.id.as_str(), "subtitle")
+    }
+    /// Text key of the definition of what is compared.
+    pub fn definition_key(&self) -> String {
+        text_key("comparison", self.id.as_str(), "definition")
+    }
+}
+
+/// What a caveat qualifies.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppliesTo {
+    /// Figures.
+    pub figures: Vec<FigureId>,
+    /// Series.
+    pub series: Vec<SeriesId>,
+    /// Events.
+    pub events: Vec<EventId>,
+    /// Comparisons.
+    pub comparisons: Vec<ComparisonId>,
+}
+
+/// A contested point, attached to what it qualifies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Caveat {
+    /// Its id.
+    pub id: CaveatId,
+    /// Sectors it belongs to.
+    pub sectors: Vec<SectorId>,
+    /// What it qualifies.
+    pub applies_to: AppliesTo,
+    /// Sources it draws on.
+    pub sources: Vec<SourceId>,
+}
+
+impl Caveat {
+    /// Text key of the title.
+    pub fn title_key(&self) -> String {
+        text_key("caveat", self.id.as_str(), "title")
+    }
+    /// Text key of the body.
+    pub fn body_key(&self) -> String {
+        text_key("caveat", self.id.as_str(), "body")
+    }
+}
