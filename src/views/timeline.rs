@@ -14,8 +14,8 @@ use crate::services::clock::Today;
 use crate::services::intl::{format_date, format_number};
 use crate::services::lang::use_lang;
 use crate::services::nav::{is_modified_click, use_nav};
-use cke_core::data::model::{Confidence, Dataset, Date, Event, SectorId, Status, FIRST_YEAR};
-use cke_core::strings::Ui;
+use cke_core::data::model::{Dataset, Date, Event, SectorId, Status, FIRST_YEAR};
+use cke_core::strings::{confidence_label, Ui};
 use cke_core::timeline::eras::{era_at, era_opened_by, place_eras, Era};
 use cke_core::timeline::layout::{
     lay_out, list_pages, page_entries, year_pages, Entry, LaneOptions, Layout, Model, Placed, Step,
@@ -93,14 +93,6 @@ fn precision_label(kind: MarkKind) -> Ui {
         MarkKind::Month => Ui::TimelinePrecisionMonth,
         MarkKind::Year => Ui::TimelinePrecisionYear,
         MarkKind::Range => Ui::TimelinePrecisionRange,
-    }
-}
-
-fn confidence_label(confidence: Confidence) -> Ui {
-    match confidence {
-        Confidence::High => Ui::ConfidenceHigh,
-        Confidence::Medium => Ui::ConfidenceMedium,
-        Confidence::Low => Ui::ConfidenceLow,
     }
 }
 
