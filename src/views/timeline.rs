@@ -11,7 +11,7 @@
 use super::{event_date_text, text};
 use crate::components::provenance::{FigureCard, SourceDetails, SourceRef};
 use crate::services::clock::Today;
-use crate::services::intl::{format_date, format_number};
+use crate::services::intl::{format_date, format_number, month_names};
 use crate::services::lang::use_lang;
 use crate::services::nav::{is_modified_click, use_nav};
 use cke_core::data::model::{Dataset, Date, Event, SectorId, Status, FIRST_YEAR};
@@ -25,7 +25,7 @@ use cke_core::timeline::scale::{
     month_ticks, year_of, year_start, Domain, MarkKind, Scale, Span, Window, DAYS_PER_YEAR,
     MIN_WINDOW_DAYS,
 };
-use cke_core::url::{Lang, Selection};
+use cke_core::url::Selection;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -170,26 +170,6 @@ fn index_of_target(event: &web_sys::Event) -> Option<usize> {
     let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let holder = element.closest("[data-index]").ok().flatten()?;
     holder.get_attribute("data-index")?.parse().ok()
-}
-
-/// Short month names ("Feb") in the reader's language, January first.
-fn month_names(lang: Lang) -> Vec<String> {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    let locales = js_sys::Array::of1(&lang.as_str().into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
-    (1..=12)
-        .map(|month| {
-            let millis = js_sys::Date::utc(2001.0, f64::from(month) - 1.0) + 86_400_000.0 * 14.0;
-            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-            format
-                .call1(&wasm_bindgen::JsValue::NULL, &date)
-                .ok()
-                .and_then(|text| text.as_string())
-                .unwrap_or_else(|| month.to_string())
-        })
-        .collect()
 }
 
 /// `view=timeline`.
