@@ -202,3 +202,25 @@ fn labels_never_overlap_at_the_whole_span_nor_in_any_single_year() {
         );
     }
 }
+
+#[test]
+fn related_figures_share_a_sector_and_a_year_with_the_event() {
+    let dataset = dataset();
+    let event = dataset
+        .event(&EventId::parse("2023-05-tcm-centre-operation").unwrap())
+        .unwrap()
+        .clone();
+    let figures = related_figures(&dataset, &event);
+    assert!(!figures.is_empty());
+    for figure in &figures {
+        assert!(figure.sectors.iter().any(|s| event.is_in(*s)));
+    }
+    let early = dataset
+        .event(&EventId::parse("1993-nazarbayev-beijing-visit").unwrap())
+        .unwrap()
+        .clone();
+    for figure in related_figures(&dataset, &early) {
+        let (from, to) = cke_core::timeline::figure_years(figure).unwrap();
+        assert!(from <= 1993 && 1993 <= to, "{}", figure.id);
+    }
+}
