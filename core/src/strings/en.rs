@@ -21,6 +21,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
             Ui::LoadFailedBody => "The explainer could not fetch or read its data. Check your connection and try again.",
             Ui::LoadFailedDetails => "What failed",
             Ui::Retry => "Try again",
+            Ui::PartLoadFailed => "This part of the explainer could not be loaded. Check your connection and try again.",
             Ui::CrashedTitle => "The explainer stopped",
             Ui::CrashedBody => "The explainer stopped after an internal error; reloading the page usually brings it back.",
             Ui::CrashedReload => "Reload the page",

@@ -48,6 +48,7 @@ interface_strings! {
     LoadFailedBody,
     LoadFailedDetails,
     Retry,
+    PartLoadFailed,
     CrashedTitle,
     CrashedBody,
     CrashedReload,

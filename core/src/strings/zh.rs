@@ -21,6 +21,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
             Ui::LoadFailedBody => "本解读无法获取或读取其数据。请检查网络连接后重试。",
             Ui::LoadFailedDetails => "出错详情",
             Ui::Retry => "重试",
+            Ui::PartLoadFailed => "这部分内容未能加载。请检查网络连接后重试。",
             Ui::CrashedTitle => "本解读已停止运行",
             Ui::CrashedBody => "本解读因内部错误而停止运行，重新加载页面通常即可恢复。",
             Ui::CrashedReload => "重新加载页面",
