@@ -1,9 +1,10 @@
-// Trunk post-build hook: moves Trunk's inline module loader out of index.html into its own
+// Trunk post-build hook: moves Trunk's inline module loader (if any: the split build of
+// scripts/split.mjs has none, its loader is already a file) out of index.html into its own
 // content-hashed file, so that the page runs under a strict Content-Security-Policy
 // (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'); and puts before it the data
 // preloader (scripts/preload-data.js, also content-hashed), which starts the data downloads
 // while the wasm downloads. Run by Trunk with TRUNK_STAGING_DIR set; fails loudly when the page
-// has no loader or more than one.
+// has more than one inline loader, or neither an inline loader nor a module script.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +16,21 @@ if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk pos
 const indexPath = join(dir, 'index.html');
 const html = readFileSync(indexPath, 'utf8');
 const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
-if (inline.length !== 1) throw new Error(`expected one inline module script in index.html, found ${inline.length}`);
-const [tag, code] = inline[0];
-const name = hashed('loader', code);
-writeFileSync(join(dir, name), `${code.trim()}\n`);
+if (inline.length > 1) throw new Error(`expected at most one inline module script in index.html, found ${inline.length}`);
+let tag;
+let loader = '';
+if (inline.length === 1) {
+  const [found, code] = inline[0];
+  const name = hashed('loader', code);
+  writeFileSync(join(dir, name), `${code.trim()}\n`);
+  tag = found;
+  loader = `<script type="module" src="./${name}"></script>`;
+} else {
+  // The split build's boot script: the preloader goes before it.
+  tag = html.match(/<script type="module" src="[^"]+"><\/script>/)?.[0];
+  if (!tag) throw new Error('index.html has neither an inline loader nor a module script');
+  loader = tag;
+}
 
 // The language-neutral data files are every data/*.json of the build (the text files are in
 // data/text/, one per language).
@@ -31,5 +43,5 @@ const preloadName = hashed('preload', preloader);
 writeFileSync(join(dir, preloadName), preloader);
 
 writeFileSync(indexPath, html.replace(tag,
-  `<script type="module" src="./${preloadName}"></script><script type="module" src="./${name}"></script>`));
-console.log(`extract-loader: moved the inline loader to ${name}; data preloader ${preloadName} (${neutral.length} files and the reader's text)`);
+  `<script type="module" src="./${preloadName}"></script>${loader}`));
+console.log(`extract-loader: loader ${loader.match(/src="([^"]+)"/)[1]}; data preloader ${preloadName} (${neutral.length} files and the reader's text)`);

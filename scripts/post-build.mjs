@@ -4,7 +4,10 @@
 // for release builds only (`trunk serve` stays quick), every file gets its `.br` and `.gz` copy.
 // Add new steps before the last.
 import { precompress } from './precompress.mjs';
+import { splitPostBuild } from './split.mjs';
 
+// The split build (scripts/split.mjs): index.html loads its boot script.
+splitPostBuild(process.env.TRUNK_STAGING_DIR);
 await import('./extract-loader.mjs');
 if (process.env.TRUNK_PROFILE === 'release') {
   const totals = precompress(process.env.TRUNK_STAGING_DIR);

@@ -51,6 +51,14 @@ setup_wasm_bindgen() {
   Fix: cargo install wasm-bindgen-cli --version $want --force"
 }
 
+setup_wasm_split() {
+  # The splitter of the split build (scripts/split.mjs). It has no --version: ask cargo.
+  local want=0.2.4
+  if cargo install --list | grep -qx "wasm_split_cli_support v$want:" && command -v wasm-split-cli >/dev/null; then return; fi
+  say "installing wasm_split_cli_support $want (wasm-split-cli)"
+  cargo install --locked wasm_split_cli_support --version "$want" --features build-binary
+}
+
 setup_chromium() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
   say "installing Debian's chromium and chromium-driver"
@@ -87,6 +95,7 @@ check_wasm_opt() {
 setup_rust
 setup_trunk
 setup_wasm_bindgen
+setup_wasm_split
 setup_chromium
 setup_fonts
 setup_npm

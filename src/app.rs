@@ -112,6 +112,12 @@ pub fn App(today: Today) -> impl IntoView {
         drawn.track();
         untrack(content)
     };
+    // Split builds: what the first view did not need is fetched when the browser is idle after it.
+    Effect::new(move |_| {
+        if drawn.with(|drawn| drawn.1 >= 2) {
+            crate::views::preload_when_idle();
+        }
+    });
     let notice = move || {
         state.with(|state| {
             state.ready().map(|loaded| {
@@ -122,7 +128,7 @@ pub fn App(today: Today) -> impl IntoView {
     };
     // Busy while the data of the view shown is on the way.
     let busy = move || {
-        if drawn.with(|drawn| drawn.1 == 0) {
+        if drawn.with(|drawn| drawn.1 == 0) || crate::services::chunk::main_pending() {
             "true"
         } else {
             "false"
@@ -134,9 +140,10 @@ pub fn App(today: Today) -> impl IntoView {
     // sector chosen from the list of sectors replaces the page just as much (the link that had
     // the focus is gone); switching between sectors does not (focus stays on the sector links).
     let announcement = RwSignal::new(String::new());
-    // A view that waits for the charts' files gets the focus when it is drawn.
+    // A view that waits for the charts' files or for its code (a wasm chunk) gets the focus when
+    // it is drawn.
     let current_page = Memo::new(move |_| {
-        let drawn = drawn.with(|drawn| drawn.1 != 0);
+        let drawn = drawn.with(|drawn| drawn.1 != 0) && !crate::services::chunk::view_pending();
         nav.selection.with(|selection| {
             (
                 selection.view,

@@ -2,6 +2,8 @@
 //! itself is written by the pure [`cke_core::embed::embed_codes`].
 
 use crate::components::disclosure::LazyDetails;
+use crate::components::lazy::{lazy_view, Waiting};
+use crate::services::chunk::ChunkFailed;
 use crate::services::clock::Today;
 use crate::services::lang::use_lang;
 use crate::services::load::{use_data, DataState};
@@ -41,7 +43,7 @@ pub fn EmbedCodeGenerator() -> impl IntoView {
             })
         });
         match complete {
-            Some(dataset) => view! { <EmbedChoices dataset/> }.into_any(),
+            Some(dataset) => lazy_view(move || load_embed(dataset.clone()), Waiting::Aside),
             None => view! { <p role="status">{Ui::Loading.text(lang)}</p> }.into_any(),
         }
     };
@@ -50,6 +52,33 @@ pub fn EmbedCodeGenerator() -> impl IntoView {
             {choices}
         </LazyDetails>
     }
+}
+
+/// Fetches the generator's chunk ahead of need (split builds; elsewhere it does nothing).
+pub async fn preload_embed() {
+    #[cfg(feature = "split")]
+    let _ = preload_embed_chunk().await;
+}
+
+async fn load_embed(dataset: Arc<Dataset>) -> Result<AnyView, ChunkFailed> {
+    #[cfg(feature = "split")]
+    return embed_chunk(dataset).await;
+    #[cfg(not(feature = "split"))]
+    embed_chunk(dataset)
+}
+
+/// The generator's choices are a chunk of their own in a split build.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        embed,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_embed_chunk)
+    )
+)]
+fn embed_chunk(dataset: Arc<Dataset>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <EmbedChoices dataset/> }.into_any())
 }
 
 /// The choices of [`EmbedCodeGenerator`] and the code they give.

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod disclosure;
 pub mod embed_code;
 pub mod frame;
+pub mod lazy;
 pub mod link;
 pub mod provenance;
 pub mod status;

@@ -4,6 +4,7 @@
 //! Architecture invariant: services import the core and each other, never a component, a view
 //! or the root (`tests/architecture.rs` checks it).
 
+pub mod chunk;
 pub mod clock;
 pub mod column;
 pub mod embed_host;

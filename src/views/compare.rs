@@ -1,11 +1,13 @@
 //! Compare (`view=compare&chart=<id>`): the comparisons of the data as links, and the chosen
 //! one (or the first) as a chart with its summary, data table, downloads and sources (see
-//! [`ComparisonChart`]). The chart is rebuilt only when the chosen comparison changes, so the
+//! [`Chart`]). The chart is rebuilt only when the chosen comparison changes, so the
 //! reader's choices inside it survive other changes of the URL (such as the highlighted year).
 
 use super::text;
-use crate::components::chart::ComparisonChart;
+use crate::components::chart::Chart;
+use crate::components::lazy::{lazy_view, Waiting};
 use crate::components::link::Link;
+use crate::services::chunk::ChunkFailed;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
 use cke_core::data::model::{ComparisonId, Dataset};
@@ -23,9 +25,42 @@ pub fn chosen_comparison(dataset: &Dataset, chart: Option<&str>) -> Option<Compa
         .map(|comparison| comparison.id.clone())
 }
 
-/// `view=compare`, showing `chart=` or the first comparison.
+/// `view=compare`, showing `chart=` or the first comparison; drawn by its own chunk in a split
+/// build.
 #[component]
 pub fn CompareView(dataset: Arc<Dataset>) -> impl IntoView {
+    lazy_view(move || load_compare(dataset.clone()), Waiting::View)
+}
+
+/// Fetches the compare view's chunk ahead of need (split builds; elsewhere it does nothing).
+pub async fn preload_compare() {
+    #[cfg(feature = "split")]
+    let _ = preload_compare_chunk().await;
+}
+
+async fn load_compare(dataset: Arc<Dataset>) -> Result<AnyView, ChunkFailed> {
+    #[cfg(feature = "split")]
+    return compare_chunk(dataset).await;
+    #[cfg(not(feature = "split"))]
+    compare_chunk(dataset)
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        compare,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_compare_chunk)
+    )
+)]
+fn compare_chunk(dataset: Arc<Dataset>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <Compare dataset/> }.into_any())
+}
+
+/// The compare view itself.
+#[component]
+fn Compare(dataset: Arc<Dataset>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let nav = use_nav();
     let chosen = Memo::new({
@@ -59,7 +94,7 @@ pub fn CompareView(dataset: Arc<Dataset>) -> impl IntoView {
     };
     let chart = move || {
         chosen.get().map(|id| {
-            view! { <ComparisonChart dataset=dataset.clone() comparison=id/> }
+            view! { <Chart dataset=dataset.clone() comparison=id heading_level=None/> }
         })
     };
     view! {

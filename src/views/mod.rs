@@ -16,6 +16,26 @@ use cke_core::url::View;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Once the first view is drawn, the chunks of code it did not need (split builds: the other
+/// views, the charts, their downloads, the embed-code generator) are fetched when the browser
+/// is idle, so that the reader's next step does not wait for them. Once per page.
+pub fn preload_when_idle() {
+    crate::services::chunk::once_idle(|| {
+        // All at once: the small ones (the embed-code generator, the downloads) are not kept
+        // waiting behind the big ones.
+        leptos::task::spawn_local(async {
+            futures::future::join5(
+                crate::components::embed_code::preload_embed(),
+                crate::components::chart::preload_downloads(),
+                compare::preload_compare(),
+                crate::components::chart::preload_chart(),
+                timeline::preload_timeline(),
+            )
+            .await;
+        });
+    });
+}
+
 /// The text of `key`, or an empty string (validation guarantees the English text exists).
 pub fn text(dataset: &Dataset, key: &str) -> String {
     dataset.text(key).unwrap_or_default().to_owned()

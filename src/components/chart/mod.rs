@@ -12,14 +12,19 @@ mod plot;
 
 pub use browser::IntlSpell;
 
+use crate::components::lazy::{lazy_view, Waiting};
 use crate::components::provenance::SourceRef;
+use crate::components::status::PartLoadError;
+use crate::services::chunk::ChunkFailed;
 use crate::services::column::use_column_width;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
-use cke_core::charts::export::{standalone_svg, Document, Frame};
+use cke_core::charts::export::{standalone_svg, Frame};
 use cke_core::charts::geometry::num;
-use cke_core::charts::layout::{hit_after_key, nearest_hit, place, Arrangement, Hit, Options};
-use cke_core::charts::model::{chart_data, measures, show, Measure, Shown};
+use cke_core::charts::layout::{
+    hit_after_key, nearest_hit, place, Arrangement, Hit, Options, Placed,
+};
+use cke_core::charts::model::{chart_data, measures, show, ChartData, Measure, Shown};
 use cke_core::charts::table::{table_rows, to_csv};
 use cke_core::charts::text::{
     mark_key, period_label, shown_sources, source_names, summary, value_label,
@@ -77,6 +82,7 @@ fn details(shown: &Shown, hit: &Hit, lang: Lang, dataset: &Dataset) -> Option<Po
     })
 }
 
+/// The chart engine is a chunk of its own in a split build (see [`lazy_view`]).
 #[component]
 pub fn ComparisonChart(
     /// The validated dataset.
@@ -85,6 +91,129 @@ pub fn ComparisonChart(
     comparison: ComparisonId,
     /// The level of the chart's heading: 2 (the default) or 3.
     #[prop(optional)]
+    heading_level: Option<u8>,
+) -> impl IntoView {
+    lazy_view(
+        move || load_chart(dataset.clone(), comparison.clone(), heading_level),
+        Waiting::Part,
+    )
+}
+
+/// Fetches the chart engine's chunk ahead of need (split builds; elsewhere it does nothing).
+pub async fn preload_chart() {
+    #[cfg(feature = "split")]
+    let _ = preload_chart_chunk().await;
+}
+
+/// Fetches the downloads' chunk ahead of need (split builds; elsewhere it does nothing).
+pub async fn preload_downloads() {
+    #[cfg(feature = "split")]
+    let _ = preload_download_chunk().await;
+}
+
+async fn load_chart(
+    dataset: Arc<Dataset>,
+    comparison: ComparisonId,
+    heading_level: Option<u8>,
+) -> Result<AnyView, ChunkFailed> {
+    #[cfg(feature = "split")]
+    return chart_chunk(dataset, comparison, heading_level).await;
+    #[cfg(not(feature = "split"))]
+    chart_chunk(dataset, comparison, heading_level)
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        chart,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_chart_chunk)
+    )
+)]
+fn chart_chunk(
+    dataset: Arc<Dataset>,
+    comparison: ComparisonId,
+    heading_level: Option<u8>,
+) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <Chart dataset comparison heading_level/> }.into_any())
+}
+
+/// A chart's download formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Csv,
+    Svg,
+    Png,
+}
+
+/// Saves the chart as shown, in `format` (a chunk of its own in a split build). A chart that is
+/// gone by the time the chunk has come saves nothing.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        downloads,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_download_chunk)
+    )
+)]
+fn download_chunk(
+    format: Format,
+    data: Arc<ChartData>,
+    dataset: Arc<Dataset>,
+    lang: Lang,
+    shown: Memo<Shown>,
+    placed: Memo<Placed>,
+) -> Result<(), ChunkFailed> {
+    let file = |extension: &str| format!("china-kazakhstan-{}.{extension}", data.id);
+    if format == Format::Csv {
+        if let Some(csv) = shown.try_with_untracked(to_csv) {
+            browser::download_text(
+                &file("csv"),
+                "text/csv;charset=utf-8",
+                &format!("\u{feff}{csv}"),
+            );
+        }
+        return Ok(());
+    }
+    let key = mark_key(&data, lang);
+    let document = shown.try_with_untracked(|shown| {
+        let sources = source_names(&dataset, &shown_sources(shown));
+        let frame = Frame {
+            title: data.title.clone(),
+            subtitle: data.subtitle.clone(),
+            legend: shown
+                .series
+                .iter()
+                .map(|s| (s.series.name.clone(), s.series.colour))
+                .collect(),
+            key,
+            sources: Ui::ChartSourcesText.fill(
+                lang,
+                &[("sources", &sources.join(Ui::ListSeparator.text(lang)))],
+            ),
+        };
+        placed.try_with_untracked(|placed| standalone_svg(placed, &frame))
+    });
+    let Some(Some(document)) = document else {
+        return Ok(());
+    };
+    if format == Format::Svg {
+        browser::download_text(&file("svg"), "image/svg+xml;charset=utf-8", &document.svg);
+    } else {
+        browser::download_png(&file("png"), &document.svg, document.width, document.height);
+    }
+    Ok(())
+}
+
+/// One comparison as a chart (the chart chunk's contents). Code that is itself in a chunk (the
+/// compare view) draws it directly: the splitter then puts it in a chunk that both share,
+/// fetched beside the view's, so the view and its chart come in one step.
+#[component]
+pub fn Chart(
+    dataset: Arc<Dataset>,
+    comparison: ComparisonId,
     heading_level: Option<u8>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
@@ -500,57 +629,42 @@ pub fn ComparisonChart(
             }
         }))
     };
-    let file = {
-        let id = data.id.clone();
-        move |extension: &str| format!("china-kazakhstan-{id}.{extension}")
-    };
-    let document_now = {
+    // The downloads are a chunk of their own in a split build: fetched ahead when the browser is
+    // idle, or on the first click; when it cannot be fetched, a retry takes the buttons' place.
+    let download_failed = RwSignal::new(None::<Format>);
+    let download = {
         let data = data.clone();
         let dataset = dataset.clone();
-        move || -> Document {
-            let key = mark_key(&data, lang);
-            shown.with_untracked(|shown| {
-                let sources = source_names(&dataset, &shown_sources(shown));
-                let frame = Frame {
-                    title: data.title.clone(),
-                    subtitle: data.subtitle.clone(),
-                    legend: shown
-                        .series
-                        .iter()
-                        .map(|s| (s.series.name.clone(), s.series.colour))
-                        .collect(),
-                    key,
-                    sources: Ui::ChartSourcesText.fill(
-                        lang,
-                        &[("sources", &sources.join(Ui::ListSeparator.text(lang)))],
-                    ),
-                };
-                placed.with_untracked(|placed| standalone_svg(placed, &frame))
-            })
+        move |format: Format| {
+            let (data, dataset) = (data.clone(), dataset.clone());
+            #[cfg(not(feature = "split"))]
+            {
+                let _ = download_chunk(format, data, dataset, lang, shown, placed);
+            }
+            #[cfg(feature = "split")]
+            leptos::task::spawn_local(async move {
+                let saved = download_chunk(format, data, dataset, lang, shown, placed).await;
+                download_failed.set(saved.err().map(|ChunkFailed| format));
+            });
         }
     };
     let download_csv = {
-        let file = file.clone();
-        move |_| {
-            let csv = shown.with_untracked(to_csv);
-            browser::download_text(
-                &file("csv"),
-                "text/csv;charset=utf-8",
-                &format!("\u{feff}{csv}"),
-            );
-        }
+        let download = download.clone();
+        move |_| download(Format::Csv)
     };
     let download_svg = {
-        let file = file.clone();
-        let document_now = document_now.clone();
-        move |_| {
-            let document = document_now();
-            browser::download_text(&file("svg"), "image/svg+xml;charset=utf-8", &document.svg);
-        }
+        let download = download.clone();
+        move |_| download(Format::Svg)
     };
-    let download_png = move |_| {
-        let document = document_now();
-        browser::download_png(&file("png"), &document.svg, document.width, document.height);
+    let download_png = {
+        let download = download.clone();
+        move |_| download(Format::Png)
+    };
+    let download_retry = move || {
+        download_failed.get().map(|format| {
+            let download = download.clone();
+            view! { <PartLoadError retry=move || download(format)/> }
+        })
     };
 
     let sources = {
@@ -623,6 +737,7 @@ pub fn ComparisonChart(
                     {Ui::DownloadPng.text(lang)}
                 </button>
             </div>
+            {download_retry}
             <footer class="cke-chart__sources">
                 <p class="cke-chart__label">{Ui::Sources.text(lang)}</p>
                 <ul class="cke-sources">{sources}</ul>

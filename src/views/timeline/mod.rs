@@ -27,6 +27,8 @@ use dom::{focus_later, reveal_details_keeping_focus, scroll_later};
 use list::EventList;
 use state::{Opener, Origin, Timeline, DETAILS_TITLE};
 
+use crate::components::lazy::{lazy_view, Waiting};
+use crate::services::chunk::ChunkFailed;
 use crate::services::clock::Today;
 use crate::services::intl::format_number;
 use crate::services::lang::use_lang;
@@ -42,9 +44,41 @@ use std::sync::Arc;
 /// The width the axis assumes until it has been measured.
 const DEFAULT_WIDTH: f64 = 960.0;
 
-/// `view=timeline`.
+/// `view=timeline`, drawn by its own chunk in a split build.
 #[component]
 pub fn TimelineView(dataset: Arc<Dataset>) -> impl IntoView {
+    lazy_view(move || load_timeline(dataset.clone()), Waiting::View)
+}
+
+/// Fetches the timeline's chunk ahead of need (split builds; elsewhere it does nothing).
+pub async fn preload_timeline() {
+    #[cfg(feature = "split")]
+    let _ = preload_timeline_chunk().await;
+}
+
+async fn load_timeline(dataset: Arc<Dataset>) -> Result<AnyView, ChunkFailed> {
+    #[cfg(feature = "split")]
+    return timeline_chunk(dataset).await;
+    #[cfg(not(feature = "split"))]
+    timeline_chunk(dataset)
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        timeline,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_timeline_chunk)
+    )
+)]
+fn timeline_chunk(dataset: Arc<Dataset>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <Timeline dataset/> }.into_any())
+}
+
+/// The timeline itself.
+#[component]
+fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let nav = use_nav();
     let today = use_context::<Today>()

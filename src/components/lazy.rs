@@ -1,0 +1,76 @@
+//! Drawing what a chunk of code fetched on demand draws (see `services::chunk`).
+//!
+//! In a split build the view waits for its chunk (at once when it was fetched ahead, when the
+//! browser was idle); meanwhile the main region is busy, as while data loads (the root reads
+//! `services::chunk::main_pending`). When the chunk cannot be fetched, a calm message in the
+//! reader's language with a retry takes its place, as for a data file that fails, never a
+//! panic. In other builds (tests, clippy) the loader is an
+//! ordinary call and the view is drawn at once.
+
+use crate::components::status::PartLoadError;
+use crate::services::chunk::{Awaited, ChunkFailed, Pending};
+use leptos::prelude::*;
+use std::future::Future;
+
+/// What waits for a chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// A whole view: the main region is busy meanwhile, and the root moves the focus to the
+    /// view's heading (after a change of view) once it is there.
+    View,
+    /// A part of the main region (a chart): the main region is busy meanwhile.
+    Part,
+    /// Something outside the main region (the footer's embed-code generator).
+    Aside,
+}
+
+/// What `load` draws, or a retry when its chunk failed; `waiting` says what waits for it.
+pub fn lazy_view<F, Fut>(load: F, waiting: Waiting) -> AnyView
+where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkFailed>> + 'static,
+{
+    #[cfg(not(feature = "split"))]
+    {
+        use futures::FutureExt;
+        // Not split: the loader never waits.
+        if let Some(Ok(view)) = load().now_or_never() {
+            return view;
+        }
+    }
+    let awaited = match waiting {
+        Waiting::View => Some(Awaited::View),
+        Waiting::Part => Some(Awaited::Part),
+        Waiting::Aside => None,
+    };
+    let attempt = RwSignal::new(0_u32);
+    (move || {
+        attempt.track();
+        let load = load.clone();
+        Suspend::new(send_wrapper::SendWrapper::new(async move {
+            let mut busy = None;
+            let loading = load();
+            futures::pin_mut!(loading);
+            let result = futures::future::poll_fn(|context| {
+                let poll = loading.as_mut().poll(context);
+                if poll.is_pending() && busy.is_none() {
+                    busy = Some(awaited.map(Pending::start));
+                }
+                poll
+            })
+            .await;
+            // The mark ends once the view is in the page.
+            if let Some(Some(busy)) = busy {
+                request_animation_frame(move || drop(busy));
+            }
+            match result {
+                Ok(view) => view,
+                Err(ChunkFailed) => view! {
+                    <PartLoadError retry=move || attempt.update(|attempt| *attempt += 1)/>
+                }
+                .into_any(),
+            }
+        }))
+    })
+    .into_any()
+}
