@@ -338,7 +338,8 @@ describe('accessibility', () => {
 
     // The footer: open "Embed this explainer" and copy the code with the Copy button.
     await keys.tabTo('details.cke-embed > summary');
-    await keys.press('Enter', { until: () => document.querySelector('details.cke-embed').open });
+    // (Its code is a wasm chunk: fetched now if the browser has not been idle yet.)
+    await keys.press('Enter', { until: () => document.querySelector('details.cke-embed').open && document.querySelector('.cke-embed__code') });
     await keys.tabTo('.cke-embed__code .cke-button');
     const copy = await page.evaluate(() => ({
       label: document.activeElement.textContent,

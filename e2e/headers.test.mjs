@@ -50,8 +50,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /**
  * Trunk's (and scripts/extract-loader.mjs's) content-hashed names. Trunk prints its 64-bit hash
  * in hex without leading zeros, so one build in sixteen has 15 digits (`…-f57af2d8f46d6a6.js`).
+ * The split build (scripts/split.mjs) puts the wasm, its JS and its chunks in a folder named by
+ * their hash, `wasm-<16 hex>/`.
  */
-const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$|^\/wasm-[0-9a-f]{16}\//;
 
 function* files(dir) {
   for (const name of readdirSync(dir).sort()) {
