@@ -1826,7 +1826,18 @@ impl<'a> Validator<'a> {
             }
         }
         let end_path = path.key("end");
-        let end = match (raw.end.as_deref(), date) {
+        let both = raw.end.is_some() && !raw.other_dates.is_empty();
+        if both {
+            self.error(
+                f,
+                &end_path,
+                String::from(
+                    "an event with other_dates may not have an end: a disputed date is not a \
+                     range; remove \"end\" (or, for a real range, \"other_dates\"); the end is left out",
+                ),
+            );
+        }
+        let end = match (raw.end.as_deref().filter(|_| !both), date) {
             (Some(text), Some(start)) => match self.date(f, &end_path, text) {
                 Some(end) if end.is_before(&start) => {
                     self.error(
@@ -1848,6 +1859,7 @@ impl<'a> Validator<'a> {
             },
             _ => None,
         };
+        let other_dates = self.other_dates(path, &raw.other_dates, date, planned);
         let sectors = self.sectors(f, path, &raw.sectors, "an event", true);
         let sources_path = path.key("sources");
         if raw.sources.is_empty() {
@@ -1907,9 +1919,10 @@ impl<'a> Validator<'a> {
             return None;
         };
         let main_sector = *sectors.first()?;
-        Some(model::Event {
+        let event = model::Event {
             id,
             when: model::DateRange { start, end },
+            other_dates,
             status,
             main_sector,
             sectors,
@@ -1917,7 +1930,84 @@ impl<'a> Validator<'a> {
             confidence,
             in_advertorial,
             factbase_row: raw.factbase_row,
-        })
+        };
+        if self.limit_is_as_of && event.is_stale_plan(self.limit) {
+            let message = format!(
+                "planned for {start}, which has passed by the data's as-of date {} with no \
+                 update: say whether it happened, or keep it planned and explain in its summary",
+                self.limit
+            );
+            self.warn(f, &date_path, message);
+        }
+        Some(event)
+    }
+
+    /// Checks an event's `other_dates`: each a valid date that differs from the event's own
+    /// `date` and from the other alternatives, dated no later than the data's as-of date (unless
+    /// the event is planned), with at least one source that resolves. A bad alternative is left
+    /// out; the event keeps the rest.
+    fn other_dates(
+        &mut self,
+        path: &Path,
+        raw: &[raw::OtherDate],
+        own: Option<Date>,
+        planned: bool,
+    ) -> Vec<model::OtherDate> {
+        let f = F_EVENTS;
+        let list_path = path.key("other_dates");
+        let mut out: Vec<model::OtherDate> = Vec::new();
+        for (i, other) in raw.iter().enumerate() {
+            let item_path = list_path.index(i);
+            let date_path = item_path.key("date");
+            let mut ok = true;
+            let date = self.date(f, &date_path, &other.date);
+            if let Some(date) = date {
+                if own == Some(date) {
+                    self.error(
+                        f,
+                        &date_path,
+                        format!(
+                            "other date {date} is the event's own date; an other date must differ \
+                             from \"date\" (the date the event's sources give)"
+                        ),
+                    );
+                    ok = false;
+                } else if out.iter().any(|kept| kept.date == date) {
+                    self.error(
+                        f,
+                        &date_path,
+                        format!("other date {date} is listed twice; list its sources together"),
+                    );
+                    ok = false;
+                } else if !planned && date.is_after(&self.limit) {
+                    let message = format!(
+                        "other date {date} is after {}; only a planned event may be dated later",
+                        self.limit_words()
+                    );
+                    self.error(f, &date_path, message);
+                    ok = false;
+                }
+            }
+            let sources_path = item_path.key("sources");
+            if other.sources.is_empty() {
+                self.error(
+                    f,
+                    &sources_path,
+                    String::from("an other date needs at least one source that gives it"),
+                );
+            }
+            let sources = self.references(
+                f,
+                &sources_path,
+                Kind::Source,
+                &other.sources,
+                SourceId::parse,
+            );
+            if let (Some(date), true, false) = (date, ok, sources.is_empty()) {
+                out.push(model::OtherDate { date, sources });
+            }
+        }
+        out
     }
 
     fn build_comparisons(&mut self, raw: &[(Path, raw::Comparison)]) -> Vec<model::Comparison> {
@@ -2267,6 +2357,10 @@ fn prune(parts: &mut Parts) {
 
     for event in &mut parts.events {
         event.sources.retain(has_source);
+        for other in &mut event.other_dates {
+            other.sources.retain(has_source);
+        }
+        event.other_dates.retain(|other| !other.sources.is_empty());
     }
     parts.events.retain(|e| !e.sources.is_empty());
     let events: HashSet<String> = parts.events.iter().map(|e| e.id.to_string()).collect();

@@ -53,13 +53,26 @@ impl Sector {
     }
 }
 
+/// Another date that some sources give for an event whose date is disputed, with those sources.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherDate {
+    /// The date these sources give; never the event's own date.
+    pub date: Date,
+    /// The sources giving it (at least one).
+    pub sources: Vec<SourceId>,
+}
+
 /// A timeline event.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Its id.
     pub id: EventId,
-    /// When it happened (or is planned), possibly a range.
+    /// When it happened (or is planned), possibly a range. For a disputed date, `start` is the
+    /// date the event's own `sources` give, and `end` is `None`.
     pub when: DateRange,
+    /// The other dates sources give when they disagree on the date (empty when they agree).
+    /// A disputed date is never a range: an event has either an `end` or other dates.
+    pub other_dates: Vec<OtherDate>,
     /// Whether it happened or is only announced.
     pub status: Status,
     /// The event's main sector (the first listed).
@@ -92,6 +105,42 @@ impl Event {
     /// Whether the event is filed under `sector` (as main sector or otherwise).
     pub fn is_in(&self, sector: SectorId) -> bool {
         self.sectors.contains(&sector)
+    }
+
+    /// Whether sources disagree on the date (other dates are given besides the event's own).
+    pub fn is_disputed(&self) -> bool {
+        !self.other_dates.is_empty()
+    }
+
+    /// Every date the sources give, each with the sources giving it: the event's own date and
+    /// sources first, then the other dates in file order.
+    pub fn dates_with_sources(&self) -> Vec<(Date, &[SourceId])> {
+        std::iter::once((self.when.start, self.sources.as_slice()))
+            .chain(
+                self.other_dates
+                    .iter()
+                    .map(|other| (other.date, other.sources.as_slice())),
+            )
+            .collect()
+    }
+
+    /// Every source of the event, its own first, then those of the other dates, each once.
+    pub fn all_sources(&self) -> Vec<&SourceId> {
+        let mut all: Vec<&SourceId> = Vec::new();
+        let others = self.other_dates.iter().flat_map(|other| &other.sources);
+        for id in self.sources.iter().chain(others) {
+            if !all.contains(&id) {
+                all.push(id);
+            }
+        }
+        all
+    }
+
+    /// Whether the event is a stale plan: still `planned`, though its date (the first, for a
+    /// range) has wholly passed by `as_of`, the data's as-of date. The data then says nothing
+    /// about whether it happened, and the plan must not read as still upcoming.
+    pub fn is_stale_plan(&self, as_of: Date) -> bool {
+        self.status == Status::Planned && self.when.start.is_before(&as_of)
     }
 }
 
