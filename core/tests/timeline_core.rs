@@ -205,3 +205,42 @@ fn related_figures_share_a_sector_and_a_year_with_the_event() {
         assert!(from <= 1993 && 1993 <= to, "{}", figure.id);
     }
 }
+
+#[test]
+fn a_disputed_date_is_drawn_at_the_events_own_date_never_as_a_range() {
+    let dataset = dataset();
+    let disputed: Vec<_> = dataset
+        .events()
+        .iter()
+        .filter(|e| e.is_disputed())
+        .collect();
+    assert!(disputed.len() >= 2, "the pipeline and the tourism year");
+    for event in &disputed {
+        assert_eq!(event.when.end, None, "{}", event.id);
+        assert_ne!(Span::of(&event.when).kind, MarkKind::Range, "{}", event.id);
+    }
+    let pipeline = dataset
+        .event(&EventId::parse("2005-11-atasu-alashankou-pipeline").unwrap())
+        .expect("the pipeline");
+    assert_eq!(Span::of(&pipeline.when).kind, MarkKind::Month);
+    let dates = cke_core::timeline::disputed_dates(&dataset, pipeline);
+    let names: Vec<(String, Vec<String>)> = dates
+        .into_iter()
+        .map(|(date, publishers)| (date.to_string(), publishers))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "2005-11".to_owned(),
+                vec!["Oil & Gas Journal (OGJ)".to_owned()]
+            ),
+            ("2005-12".to_owned(), vec!["RFE/RL".to_owned()]),
+        ]
+    );
+    let tourism = dataset
+        .event(&EventId::parse("2025-02-china-tourism-year").unwrap())
+        .expect("the tourism year");
+    assert_eq!(Span::of(&tourism.when).kind, MarkKind::Day);
+    assert_eq!(tourism.all_sources().len(), 3);
+}
