@@ -298,7 +298,7 @@ fn the_cli_accepts_the_good_fixture_and_prints_a_summary() {
         lines,
         [
             "validate-data: 0 errors, 0 warnings (9 files, 4 sources, 11 sectors, 3 events, \
-          7 figures, 4 series with 7 points, 1 comparisons, 2 caveats, 2 languages)"
+          7 figures, 4 series with 7 points, 1 comparison, 2 caveats, 2 languages)"
         ]
     );
 }

@@ -138,17 +138,21 @@ fn summary(report: &Report, file_count: usize) -> String {
         return format!("{files}; no dataset could be built");
     };
     let points: usize = data.all_series().iter().map(|s| s.points.len()).sum();
-    let count = |n: usize, what: &str| format!("{n} {what}");
+    let count = |n: usize, what: &str| format!("{n} {what}{}", plural(n));
     [
         files,
-        count(data.sources().len(), "sources"),
-        count(data.sectors().len(), "sectors"),
-        count(data.events().len(), "events"),
-        count(data.figures().len(), "figures"),
-        format!("{} series with {points} points", data.all_series().len()),
-        count(data.comparisons().len(), "comparisons"),
-        count(data.caveats().len(), "caveats"),
-        count(data.texts().languages().len(), "languages"),
+        count(data.sources().len(), "source"),
+        count(data.sectors().len(), "sector"),
+        count(data.events().len(), "event"),
+        count(data.figures().len(), "figure"),
+        format!(
+            "{} series with {points} point{}",
+            data.all_series().len(),
+            plural(points)
+        ),
+        count(data.comparisons().len(), "comparison"),
+        count(data.caveats().len(), "caveat"),
+        count(data.texts().languages().len(), "language"),
     ]
     .join(", ")
 }
