@@ -1,5 +1,5 @@
 // Starts the first view's data downloads while the wasm downloads, instead of after it has run:
-// the app's own fetches (src/load.rs) then take these answers, and the first view is drawn sooner.
+// the app's own fetches (src/services/load/) then take these answers, and the first view is drawn sooner.
 // Written into dist/ by scripts/extract-loader.mjs, which fills in the neutral files (every
 // data/*.json of the build) and hashes the name. The text file is the reader's language only,
 // chosen as src/url.rs does: `?lang=` if supported, else the first supported language of the
@@ -15,7 +15,7 @@ const preferred = [...(navigator.languages ?? []), navigator.language]
   .find((lang) => LANGUAGES.includes(lang));
 const lang = LANGUAGES.includes(asked) ? asked : preferred ?? 'en';
 // Only the first view's data: a view without charts is drawn without the charts' files, which
-// the app fetches after it (src/load.rs; data::CHART_FILES, View::draws_charts in src/url.rs).
+// the app fetches after it (src/services/load/; data::CHART_FILES, View::draws_charts in src/url.rs).
 const CHART_FILES = ['series.json', 'comparisons.json'];
 const drawsCharts = ['sector', 'compare'].includes(query.get('view')?.trim());
 const neutral = NEUTRAL_FILES.filter((file) => drawsCharts || !CHART_FILES.includes(file));
