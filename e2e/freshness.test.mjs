@@ -116,7 +116,7 @@ describe('the timeline after the as-of date', () => {
     assert.ok(box.width > 4, `the band is ${box.width} px wide`);
     // The legend says what it means and where the data stops.
     const legend = await page.locator('.cke-tl-legend [data-kind="uncovered"]').innerText();
-    assert.equal(legend.trim(), `Not yet covered: the data stops at its as-of date, ${spell(asOf)}`);
+    assert.equal(legend.trim(), `not yet covered: the data stops at its as-of date, ${spell(asOf)}`);
     // Zoomed to the reader's year, its label reads across it.
     const year = new Date().getUTCFullYear();
     await page.goto(`${server.origin}/?view=timeline&year=${year}`);

@@ -85,3 +85,70 @@ pub fn disputed_line(dataset: &Dataset, event: &Event, lang: Lang) -> Option<Any
     disputed_text(dataset, event, lang)
         .map(|text| view! { <p class="cke-note cke-disputed">{text}</p> }.into_any())
 }
+
+/// What an event's name on the timeline adds in brackets after its title: that it is planned
+/// (or a stale plan, with since when nothing is known) and that its date is disputed; `None`
+/// for an event that happened on a date the sources agree on.
+pub fn mark_note(dataset: &Dataset, event: &Event, lang: Lang) -> Option<String> {
+    let planned = (event.status == Status::Planned).then(|| {
+        stale_text(dataset, event, lang)
+            .unwrap_or_else(|| Ui::TimelinePlanned.text(lang).to_owned())
+    });
+    let disputed = event
+        .is_disputed()
+        .then(|| Ui::TimelineDisputed.text(lang).to_owned());
+    let notes: Vec<String> = planned.into_iter().chain(disputed).collect();
+    (!notes.is_empty()).then(|| notes.join(Ui::ListSeparator.text(lang)))
+}
+
+/// The days from the data's as-of date to the reader's today on the timeline's axis: a hatched
+/// band named for assistive technology ("Not yet covered by the data: from 4 March 2026 to
+/// today, 6 December 2026"), its label across it when it fits and upright otherwise. Nothing
+/// when the data reaches today or the band is out of view.
+#[component]
+pub fn UncoveredBand(
+    /// The days not covered, when any (`timeline::coverage::Uncovered::of`).
+    uncovered: Option<cke_core::timeline::coverage::Uncovered>,
+    /// The axis's scale, as it changes with zoom, scrub and width.
+    scale: Signal<cke_core::timeline::scale::Scale>,
+    /// The reader's today.
+    today: Option<cke_core::data::model::Date>,
+) -> impl IntoView {
+    /// The width a label needs to read across the band (about the longest of the four
+    /// languages' "Not yet covered" at the axis's small type, with padding).
+    const ACROSS_PX: f64 = 120.0;
+    let lang = use_lang().get_untracked();
+    let name = uncovered.map(|uncovered| {
+        let from = cke_core::timeline::scale::civil_from_days(uncovered.start);
+        Ui::TimelineUncoveredLabel.fill(
+            lang,
+            &[
+                ("from", &format_date(from, lang)),
+                (
+                    "today",
+                    &today
+                        .map(|date| format_date(date, lang))
+                        .unwrap_or_default(),
+                ),
+            ],
+        )
+    });
+    move || {
+        let band = uncovered?.band(&scale.get())?;
+        let across = band.fits_across(ACROSS_PX);
+        Some(view! {
+            <div
+                class="cke-tl-uncovered"
+                role="img"
+                aria-label=name.clone()
+                data-across=across.to_string()
+                style:left=format!("{:.1}px", band.left)
+                style:width=format!("{:.1}px", band.width)
+            >
+                <span class="cke-tl-uncovered__label" aria-hidden="true">
+                    {Ui::TimelineUncovered.text(lang)}
+                </span>
+            </div>
+        })
+    }
+}

@@ -162,7 +162,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::TimelineDisputed => "date disputed: other sources give another date",
         Ui::TimelineUncovered => "Not yet covered",
         Ui::TimelineUncoveredLabel => "Not yet covered by the data: from {from} to today, {today}",
-        Ui::TimelineUncoveredLegend => "Not yet covered: the data stops at its as-of date, {date}",
+        Ui::TimelineUncoveredLegend => "not yet covered: the data stops at its as-of date, {date}",
         Ui::AsOfDate => "as of {date}",
         Ui::TimelineShowingCount => "Showing {visible} of {kept} event|Showing {visible} of {kept} events",
         Ui::TimelineFilteredTotal => "{total} in all",

@@ -162,7 +162,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::TimelineDisputed => "күні даулы: басқа дереккөздер басқа күнді көрсетеді",
         Ui::TimelineUncovered => "Әлі қамтылмаған",
         Ui::TimelineUncoveredLabel => "Деректер әлі қамтымаған кезең: {from} – бүгін, {today}",
-        Ui::TimelineUncoveredLegend => "Әлі қамтылмаған: деректер {date} жағдай бойынша жиналған",
+        Ui::TimelineUncoveredLegend => "әлі қамтылмаған: деректер {date} жағдай бойынша жиналған",
         Ui::AsOfDate => "{date} жағдай бойынша",
         Ui::TimelineShowingCount => "{kept} оқиғаның ішінен {visible} оқиға көрсетілді",
         Ui::TimelineFilteredTotal => "барлығы {total}",

@@ -162,7 +162,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::TimelineDisputed => "дата спорная: другие источники называют иную дату",
         Ui::TimelineUncovered => "Ещё не охвачено",
         Ui::TimelineUncoveredLabel => "Данные ещё не охватывают время с {from} по сегодня, {today}",
-        Ui::TimelineUncoveredLegend => "Ещё не охвачено: данные собраны по состоянию на {date}",
+        Ui::TimelineUncoveredLegend => "ещё не охвачено: данные собраны по состоянию на {date}",
         Ui::AsOfDate => "по состоянию на {date}",
         Ui::TimelineShowingCount => "Показано {visible} из {kept} события|Показано {visible} из {kept} событий|Показано {visible} из {kept} событий",
         Ui::TimelineFilteredTotal => "всего {total}",
