@@ -16,7 +16,7 @@ use cke_core::url::View;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The text of `key`, or an empty string (validation guarantees the English text exists).
+/// The text of `key`, or an empty string (validation guarantees the base language has it).
 pub fn text(dataset: &Dataset, key: &str) -> String {
     dataset.text(key).unwrap_or_default().to_owned()
 }
