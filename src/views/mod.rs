@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 pub use crate::components::freshness::{event_date_text, AsOfLine};
 
-/// The text of `key`, or an empty string (validation guarantees the English text exists).
+/// The text of `key`, or an empty string (validation guarantees the base language has it).
 pub fn text(dataset: &Dataset, key: &str) -> String {
     dataset.text(key).unwrap_or_default().to_owned()
 }
