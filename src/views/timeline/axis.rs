@@ -8,12 +8,14 @@
 
 use super::dom::{focus_later, index_of_target};
 use super::state::{precision_label, Origin, Timeline};
+use crate::components::freshness::{mark_note, stale_text, UncoveredBand};
 use crate::services::clock::Today;
 use crate::services::intl::{format_date, format_number, month_names};
 use crate::services::lang::use_lang;
 use crate::views::{event_date_text, text};
-use cke_core::data::model::{Date, Status, FIRST_YEAR};
+use cke_core::data::model::{Date, FIRST_YEAR};
 use cke_core::strings::Ui;
+use cke_core::timeline::coverage::Uncovered;
 use cke_core::timeline::layout::{Placed, Step};
 use cke_core::timeline::scale::{month_ticks, year_of, year_start, MarkKind, Scale, Window};
 use leptos::prelude::*;
@@ -194,6 +196,9 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
             ),
         ],
     );
+    let uncovered = dataset
+        .as_of()
+        .and_then(|as_of| Uncovered::of(as_of, &domain));
     let today_marker = move || {
         let scale = scale();
         let x = scale.x(f64::from(domain.today) + 0.5);
@@ -238,18 +243,13 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
             };
             let title = titles.get(index).cloned().unwrap_or_default();
             let tooltip = title.clone();
-            let planned = event.status == Status::Planned;
-            // The status is in the name, in the reader's language (the mark's dashed outline
-            // shows it to sighted readers).
-            let label = if planned {
-                format!(
-                    "{}: {title} ({})",
-                    event_date_text(event, lang),
-                    Ui::TimelinePlanned.text(lang)
-                )
-            } else {
-                format!("{}: {title}", event_date_text(event, lang))
+            // The status and a disputed date are in the name, in the reader's language (the
+            // mark's outline and its "≠" show them to sighted readers).
+            let label = match mark_note(&dataset, event, lang) {
+                Some(note) => format!("{}: {title} ({note})", event_date_text(event, lang)),
+                None => format!("{}: {title}", event_date_text(event, lang)),
             };
+            let stale = stale_text(&dataset, event, lang).is_some();
             let open = open.clone();
             let geometry = move || placement(index).unwrap_or(placed);
             view! {
@@ -261,6 +261,8 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
                     data-precision=placed.kind.as_str()
                     data-sector=event.main_sector.as_str()
                     data-status=event.status.as_str()
+                    data-stale=stale.then_some("true")
+                    data-disputed=event.is_disputed().then_some("true")
                     style:left=move || px(geometry().left)
                     style:width=move || px(geometry().width)
                     style:top=move || format!("calc({} * var(--cke-tl-lane))", geometry().lane)
@@ -396,6 +398,7 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
                 </div>
                 <div class="cke-tl-ticks" aria-hidden="true">{ticks}</div>
                 {year_band}
+                <UncoveredBand uncovered scale=Signal::derive(scale) today=today_date/>
                 {today_marker}
                 <div
                     class="cke-tl-events"
@@ -416,9 +419,10 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
     }
 }
 
-/// What the shapes of the marks mean.
+/// What the shapes of the marks mean, what "≠" marks, and the hatched days after the data's
+/// as-of date.
 #[component]
-pub(super) fn Legend() -> impl IntoView {
+pub(super) fn Legend(as_of: Option<Date>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let items = [
         MarkKind::Day,
@@ -436,10 +440,26 @@ pub(super) fn Legend() -> impl IntoView {
         }
     })
     .collect_view();
+    let uncovered = as_of.map(|date| {
+        let text = Ui::TimelineUncoveredLegend.fill(lang, &[("date", &format_date(date, lang))]);
+        view! {
+            <li data-kind="uncovered">
+                <span class="cke-tl-mark" aria-hidden="true"></span>
+                {text}
+            </li>
+        }
+    });
     view! {
         <div class="cke-tl-legend">
             <h2 class="cke-visually-hidden" id="cke-tl-legend">{Ui::TimelineLegend.text(lang)}</h2>
-            <ul aria-labelledby="cke-tl-legend">{items}</ul>
+            <ul aria-labelledby="cke-tl-legend">
+                {items}
+                <li data-kind="disputed">
+                    <span class="cke-tl-mark" aria-hidden="true"></span>
+                    {Ui::TimelineDisputed.text(lang)}
+                </li>
+                {uncovered}
+            </ul>
         </div>
     }
 }

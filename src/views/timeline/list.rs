@@ -6,6 +6,7 @@
 
 use super::dom::{focus_later, index_of_target};
 use super::state::{sector_name, Origin, Timeline};
+use crate::components::freshness::{disputed_line, stale_text};
 use crate::components::provenance::SourceRef;
 use crate::services::intl::format_number;
 use crate::services::lang::use_lang;
@@ -176,10 +177,11 @@ pub(super) fn EventList(shared: Timeline) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", ");
             let sources = event
-                .sources
-                .iter()
+                .all_sources()
+                .into_iter()
                 .map(|id| view! { <li><SourceRef dataset=dataset.clone() id=id.clone()/></li> })
                 .collect_view();
+            let disputed = disputed_line(&dataset, event, lang);
             let href = {
                 let id = id.clone();
                 move || {
@@ -196,14 +198,19 @@ pub(super) fn EventList(shared: Timeline) -> impl IntoView {
                 click.prevent_default();
                 open(index, Origin::List);
             };
-            let planned = (event.status == Status::Planned).then(
-                || view! { " " <span class="cke-tag">{Ui::TimelinePlanned.text(lang)}</span> },
-            );
+            let planned = (event.status == Status::Planned).then(|| {
+                let stale = stale_text(&dataset, event, lang);
+                let is_stale = stale.is_some().to_string();
+                let text = stale.unwrap_or_else(|| Ui::TimelinePlanned.text(lang).to_owned());
+                view! { " " <span class="cke-tag cke-plan" data-stale=is_stale>{text}</span> }
+            });
             Some(view! {
                 <li
                     class="cke-tl-item"
                     data-index=index.to_string()
+                    data-id=id.clone()
                     data-precision=span.kind.as_str()
+                    data-disputed=event.is_disputed().then_some("true")
                     data-sector=event.main_sector.as_str()
                     aria-current=move || (selected.get() == Some(index)).then_some("true")
                 >
@@ -215,6 +222,7 @@ pub(super) fn EventList(shared: Timeline) -> impl IntoView {
                         {planned}
                     </h4>
                     <p>{summary}</p>
+                    {disputed}
                     <p class="cke-tl-item__meta">{sectors}</p>
                     <ul class="cke-sources">{sources}</ul>
                 </li>
