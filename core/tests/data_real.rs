@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 
 use cke_core::data::model::SectorId;
-use cke_core::data::{build_dataset, Severity, CHART_FILES};
+use cke_core::data::{build_dataset, Collection, Severity};
 
 #[test]
 fn the_bundled_data_validates_without_errors() {
@@ -45,7 +45,7 @@ fn the_bundled_data_validates_without_errors() {
 }
 
 /// The overview and the timeline are drawn before `series.json` and `comparisons.json` arrive
-/// (`data::CHART_FILES`, fetched after the first view). Built without them, the bundled data
+/// (`Collection::CHARTS`, fetched after the first view). Built without them, the bundled data
 /// must give those views exactly what the full data gives, and report nothing the full data
 /// does not report about the files it read (the editors' warnings, such as stale plans).
 #[test]
@@ -56,14 +56,14 @@ fn without_the_chart_files_the_bundled_data_gives_the_first_views_all_they_show(
     let expected: Vec<String> = full_report
         .problems
         .iter()
-        .filter(|p| !CHART_FILES.contains(&p.file.as_str()))
+        .filter(|p| Collection::from_file(&p.file).is_none_or(|c| !Collection::CHARTS.contains(&c)))
         .map(|p| p.to_string())
         .collect();
     let full = full_report.dataset.expect("a dataset");
-    for file in CHART_FILES {
-        *files.slot_mut(file).expect("a neutral file") = None;
+    for collection in Collection::CHARTS {
+        *files.slot_mut(collection) = None;
     }
-    files.deferred = CHART_FILES.to_vec();
+    files.deferred = Collection::CHARTS.to_vec();
     let report = build_dataset(&files, common::today());
     let lines: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(lines, expected, "problems:\n{}", lines.join("\n"));

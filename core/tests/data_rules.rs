@@ -12,7 +12,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use cke_core::data::{build_dataset, Severity, CHART_FILES};
+use cke_core::data::{build_dataset, Collection, Severity};
 
 /// The rules that must each have a fixture; deleting one fails the suite.
 const RULES: &[&str] = &[
@@ -328,10 +328,10 @@ fn the_cli_prints_each_problem_and_fails_on_an_error() {
 #[test]
 fn a_deferred_file_is_no_fault_and_its_items_are_simply_not_there_yet() {
     let (mut files, _) = common::load_dir(&common::fixtures().join("good"));
-    for file in CHART_FILES {
-        *files.slot_mut(file).expect("a neutral file") = None;
+    for collection in Collection::CHARTS {
+        *files.slot_mut(collection) = None;
     }
-    files.deferred = CHART_FILES.to_vec();
+    files.deferred = Collection::CHARTS.to_vec();
     let report = build_dataset(&files, common::today());
     // Not "the file is missing", not the texts of series and comparisons as matching no id,
     // not the caveats' references to them as dangling, not sources as unreferenced.
@@ -345,7 +345,8 @@ fn a_deferred_file_is_no_fault_and_its_items_are_simply_not_there_yet() {
     // The same slots missing without being deferred are faults, each reported.
     files.deferred.clear();
     let report = build_dataset(&files, common::today());
-    for file in CHART_FILES {
+    for collection in Collection::CHARTS {
+        let file = collection.file();
         assert!(
             report
                 .problems

@@ -23,7 +23,7 @@ use super::model::{
     SourceId, SourceType, Status, Texts, Unit, FIRST_YEAR,
 };
 use super::raw::{self, quote, Shape};
-use super::{text_file, DataFiles, Problem, Report, Severity, NEUTRAL_FILES};
+use super::{text_file, Collection, DataFiles, Problem, Report, Severity};
 
 /// Files larger than this are refused unread: the real files are far smaller, and a huge file
 /// is a mistake or an attack that should not stall the reader's browser.
@@ -87,53 +87,19 @@ struct FileLog<'a> {
 }
 
 /// Index of a file in [`Validator::files`].
+/// The language-neutral files come first, at their [`Collection::index`]; the text files follow.
 type FileIx = usize;
-const F_SOURCES: FileIx = 0;
-const F_SECTORS: FileIx = 1;
-const F_EVENTS: FileIx = 2;
-const F_FIGURES: FileIx = 3;
-const F_SERIES: FileIx = 4;
-const F_COMPARISONS: FileIx = 5;
-const F_CAVEATS: FileIx = 6;
+const F_SOURCES: FileIx = Collection::Sources.index();
+const F_SECTORS: FileIx = Collection::Sectors.index();
+const F_EVENTS: FileIx = Collection::Events.index();
+const F_FIGURES: FileIx = Collection::Figures.index();
+const F_SERIES: FileIx = Collection::Series.index();
+const F_COMPARISONS: FileIx = Collection::Comparisons.index();
+const F_CAVEATS: FileIx = Collection::Caveats.index();
 
 // ---------------------------------------------------------------------------------------------
 // Ids declared per file, for reference checks
 // ---------------------------------------------------------------------------------------------
-
-/// The kinds of item that can be referenced by id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Source,
-    Event,
-    Figure,
-    Series,
-    Comparison,
-    Caveat,
-}
-
-impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Source => "source",
-            Kind::Event => "event",
-            Kind::Figure => "figure",
-            Kind::Series => "series",
-            Kind::Comparison => "comparison",
-            Kind::Caveat => "caveat",
-        }
-    }
-
-    fn file(self) -> &'static str {
-        match self {
-            Kind::Source => super::SOURCES,
-            Kind::Event => super::EVENTS,
-            Kind::Figure => super::FIGURES,
-            Kind::Series => super::SERIES,
-            Kind::Comparison => super::COMPARISONS,
-            Kind::Caveat => super::CAVEATS,
-        }
-    }
-}
 
 /// Ids that exist in each file (well formed, first of duplicates), whether or not the item
 /// survived validation, and which collections could be read at all.
@@ -152,18 +118,22 @@ struct Declared {
     broken_series: BTreeSet<String>,
     /// Collections that could not be read (references into them and their text keys are not
     /// checked: the file's own error says why).
-    unreadable: HashSet<&'static str>,
+    unreadable: HashSet<Collection>,
+    /// Always empty: what [`Declared::of`] gives for a collection without string ids.
+    no_ids: BTreeSet<String>,
 }
 
 impl Declared {
-    fn of(&self, kind: Kind) -> &BTreeSet<String> {
+    fn of(&self, kind: Collection) -> &BTreeSet<String> {
         match kind {
-            Kind::Source => &self.sources,
-            Kind::Event => &self.events,
-            Kind::Figure => &self.figures,
-            Kind::Series => &self.series,
-            Kind::Comparison => &self.comparisons,
-            Kind::Caveat => &self.caveats,
+            Collection::Sources => &self.sources,
+            Collection::Events => &self.events,
+            Collection::Figures => &self.figures,
+            Collection::Series => &self.series,
+            Collection::Comparisons => &self.comparisons,
+            Collection::Caveats => &self.caveats,
+            // Sectors are a closed vocabulary, checked by `sectors`, never by `reference`.
+            Collection::Sectors => &self.no_ids,
         }
     }
 }
@@ -218,10 +188,10 @@ struct Validator<'a> {
 
 impl<'a> Validator<'a> {
     fn new(input: &'a DataFiles, today: Date) -> Self {
-        let files = NEUTRAL_FILES
+        let files = Collection::ALL
             .iter()
-            .map(|name| FileLog {
-                name: (*name).to_owned(),
+            .map(|collection| FileLog {
+                name: collection.file().to_owned(),
                 text: None,
                 pending: Vec::new(),
             })
@@ -601,19 +571,17 @@ impl<'a> Validator<'a> {
         text: Option<&'a str>,
         key: &'static str,
     ) -> Vec<(Path, T)> {
-        let name = NEUTRAL_FILES.get(file).copied();
-        if name.is_some_and(|name| self.input.deferred.contains(&name)) {
+        let collection = Collection::ALL.get(file).copied();
+        if let Some(collection) = collection.filter(|c| self.input.deferred.contains(c)) {
             // Not loaded yet, on purpose: treated like an unreadable file but not reported.
-            if let Some(name) = name {
-                self.declared.unreadable.insert(name);
-            }
+            self.declared.unreadable.insert(collection);
             return Vec::new();
         }
         match self.read_list(file, text, key) {
             Some(items) => items,
             None => {
-                if let Some(name) = NEUTRAL_FILES.get(file) {
-                    self.declared.unreadable.insert(name);
+                if let Some(collection) = collection {
+                    self.declared.unreadable.insert(collection);
                 }
                 Vec::new()
             }
@@ -623,7 +591,7 @@ impl<'a> Validator<'a> {
     fn read_sources(&mut self, text: Option<&'a str>) -> Option<Vec<(Path, raw::Source)>> {
         let sources = self.read_list(F_SOURCES, text, "sources");
         if sources.is_none() {
-            self.declared.unreadable.insert(super::SOURCES);
+            self.declared.unreadable.insert(Collection::Sources);
         }
         sources
     }
@@ -631,11 +599,11 @@ impl<'a> Validator<'a> {
     /// Reads `sectors.json`: its `as_of` (when a string) and its sectors (`None` when unusable).
     fn read_sectors(&mut self, text: Option<&'a str>) -> Option<SectorsRead> {
         let Some(value) = self.load(F_SECTORS, text) else {
-            self.declared.unreadable.insert(super::SECTORS);
+            self.declared.unreadable.insert(Collection::Sectors);
             return None;
         };
         let Some(map) = self.top_level(F_SECTORS, &value, &["as_of", "sectors"]) else {
-            self.declared.unreadable.insert(super::SECTORS);
+            self.declared.unreadable.insert(Collection::Sectors);
             return None;
         };
         let as_of_path = Path::root().key("as_of");
@@ -662,7 +630,7 @@ impl<'a> Validator<'a> {
             .list(F_SECTORS, map, "sectors")
             .map(|items| self.elements(F_SECTORS, items, "sectors"));
         if sectors.is_none() {
-            self.declared.unreadable.insert(super::SECTORS);
+            self.declared.unreadable.insert(Collection::Sectors);
         }
         Some((as_of, sectors))
     }
@@ -818,17 +786,21 @@ impl<'a> Validator<'a> {
     /// records which ids exist.
     fn declare(&mut self, raw: &mut RawData) {
         self.declared.sources =
-            self.unique_ids(F_SOURCES, Kind::Source, &mut raw.sources, |s| &s.id);
-        self.declared.events = self.unique_ids(F_EVENTS, Kind::Event, &mut raw.events, |e| &e.id);
+            self.unique_ids(F_SOURCES, Collection::Sources, &mut raw.sources, |s| &s.id);
+        self.declared.events =
+            self.unique_ids(F_EVENTS, Collection::Events, &mut raw.events, |e| &e.id);
         self.declared.figures =
-            self.unique_ids(F_FIGURES, Kind::Figure, &mut raw.figures, |f| &f.id);
-        self.declared.series = self.unique_ids(F_SERIES, Kind::Series, &mut raw.series, |s| &s.id);
-        self.declared.comparisons =
-            self.unique_ids(F_COMPARISONS, Kind::Comparison, &mut raw.comparisons, |c| {
-                &c.id
-            });
+            self.unique_ids(F_FIGURES, Collection::Figures, &mut raw.figures, |f| &f.id);
+        self.declared.series =
+            self.unique_ids(F_SERIES, Collection::Series, &mut raw.series, |s| &s.id);
+        self.declared.comparisons = self.unique_ids(
+            F_COMPARISONS,
+            Collection::Comparisons,
+            &mut raw.comparisons,
+            |c| &c.id,
+        );
         self.declared.caveats =
-            self.unique_ids(F_CAVEATS, Kind::Caveat, &mut raw.caveats, |c| &c.id);
+            self.unique_ids(F_CAVEATS, Collection::Caveats, &mut raw.caveats, |c| &c.id);
         for (_, series) in &raw.series {
             let periods = series.points.iter().map(|p| p.period.clone()).collect();
             self.declared
@@ -863,7 +835,7 @@ impl<'a> Validator<'a> {
     fn unique_ids<T>(
         &mut self,
         file: FileIx,
-        kind: Kind,
+        kind: Collection,
         items: &mut Vec<(Path, T)>,
         id: impl Fn(&T) -> &String,
     ) -> BTreeSet<String> {
@@ -878,7 +850,7 @@ impl<'a> Validator<'a> {
                     &id_path,
                     format!(
                         "malformed {} id {}: ids are kebab-case ASCII (a-z, 0-9, single hyphens between)",
-                        kind.name(),
+                        kind.item(),
                         quote(text)
                     ),
                 );
@@ -887,7 +859,7 @@ impl<'a> Validator<'a> {
             if let Some(earlier) = first.get(text) {
                 let message = format!(
                     "duplicate {} id {}: already used by {earlier}",
-                    kind.name(),
+                    kind.item(),
                     quote(text)
                 );
                 self.error(file, &id_path, message);
@@ -1097,30 +1069,30 @@ impl<'a> Validator<'a> {
     }
 
     /// Checks one reference against the ids that exist; reports a dangling one.
-    fn reference(&mut self, file: FileIx, path: &Path, kind: Kind, text: &str) -> bool {
-        if kind == Kind::Source {
+    fn reference(&mut self, file: FileIx, path: &Path, kind: Collection, text: &str) -> bool {
+        if kind == Collection::Sources {
             self.referenced_sources.insert(text.to_owned());
         }
         if self.declared.of(kind).contains(text) {
             return true;
         }
-        if self.declared.unreadable.contains(kind.file()) {
+        if self.declared.unreadable.contains(&kind) {
             return false;
         }
         let message = if model::is_valid_id(text) {
             format!(
                 "unknown {} id {}: there is no {} with this id in {}",
-                kind.name(),
+                kind.item(),
                 quote(text),
-                kind.name(),
+                kind.item(),
                 kind.file()
             )
         } else {
             format!(
                 "malformed {} id {}: expected the id of a {} in {}",
-                kind.name(),
+                kind.item(),
                 quote(text),
-                kind.name(),
+                kind.item(),
                 kind.file()
             )
         };
@@ -1133,7 +1105,7 @@ impl<'a> Validator<'a> {
         &mut self,
         file: FileIx,
         path: &Path,
-        kind: Kind,
+        kind: Collection,
         texts: &[String],
         make: fn(&str) -> Option<Id>,
     ) -> Vec<Id> {
@@ -1149,13 +1121,13 @@ impl<'a> Validator<'a> {
     }
 
     /// Checks that the base language's texts of an item exist and are not blank.
+    /// Checks that the item `id` of `collection` has every required text in the base language.
     fn require_texts(
         &mut self,
         file: FileIx,
         path: &Path,
-        kind: &str,
+        collection: Collection,
         id: &str,
-        fields: &[&str],
     ) -> bool {
         let Some(base) = self.base.as_ref() else {
             // Without any text file, one error on text/en.json says everything.
@@ -1168,8 +1140,8 @@ impl<'a> Validator<'a> {
         };
         let mut ok = true;
         let mut problems = Vec::new();
-        for field in fields {
-            let key = model::text_key(kind, id, field);
+        for field in collection.required_texts() {
+            let key = model::text_key(collection.item(), id, field);
             match base.map.get(&key) {
                 Some(text) if !text.trim().is_empty() => continue,
                 Some(_) => problems.push(format!("the {language}text {} is empty", quote(&key))),
@@ -1196,7 +1168,7 @@ impl<'a> Validator<'a> {
         file: FileIx,
         path: &Path,
         derived: &raw::Derived,
-        kind: Kind,
+        kind: Collection,
         what: &str,
         make: fn(&str) -> Option<Id>,
     ) -> Option<Derived<Id>> {
@@ -1376,7 +1348,7 @@ impl<'a> Validator<'a> {
         let source = match raw.source.as_deref() {
             Some(text) if !text.trim().is_empty() => {
                 let source_path = path.key("source");
-                self.reference(f, &source_path, Kind::Source, text)
+                self.reference(f, &source_path, Collection::Sources, text)
                     .then(|| SourceId::parse(text))
                     .flatten()
             }
@@ -1528,7 +1500,7 @@ impl<'a> Validator<'a> {
                     &other_path,
                     format!("figure {} lists itself as competing", quote(other)),
                 );
-            } else if self.reference(f, &other_path, Kind::Figure, other) {
+            } else if self.reference(f, &other_path, Collection::Figures, other) {
                 self.competing_links
                     .push((raw.id.clone(), other.clone(), other_path));
                 competing.extend(FigureId::parse(other));
@@ -1537,14 +1509,21 @@ impl<'a> Validator<'a> {
 
         let derived = match &raw.derived {
             Some(derived) => {
-                let built = self.derived(f, path, derived, Kind::Figure, "figure", FigureId::parse);
+                let built = self.derived(
+                    f,
+                    path,
+                    derived,
+                    Collection::Figures,
+                    "figure",
+                    FigureId::parse,
+                );
                 ok &= built.is_some();
                 built
             }
             None => None,
         };
 
-        ok &= self.require_texts(f, path, "figure", &raw.id, &["label"]);
+        ok &= self.require_texts(f, path, Collection::Figures, &raw.id);
 
         let (
             Some(id),
@@ -1703,7 +1682,7 @@ impl<'a> Validator<'a> {
             self.warn(f, &points_path, String::from("series has no points"));
         }
 
-        ok &= self.require_texts(f, path, "series", &raw.id, &["name"]);
+        ok &= self.require_texts(f, path, Collection::Series, &raw.id);
 
         let (Some(id), Some(sector), Some(unit), true) =
             (SeriesId::parse(&raw.id), sector, unit, ok)
@@ -1770,14 +1749,21 @@ impl<'a> Validator<'a> {
         let sources = self.references(
             f,
             &sources_path,
-            Kind::Source,
+            Collection::Sources,
             &raw.sources,
             SourceId::parse,
         );
         ok &= !sources.is_empty();
         let derived = match &raw.derived {
             Some(derived) => {
-                let built = self.derived(f, path, derived, Kind::Series, "point", SeriesId::parse);
+                let built = self.derived(
+                    f,
+                    path,
+                    derived,
+                    Collection::Series,
+                    "point",
+                    SeriesId::parse,
+                );
                 ok &= built.is_some();
                 built
             }
@@ -1875,7 +1861,7 @@ impl<'a> Validator<'a> {
         let sources = self.references(
             f,
             &sources_path,
-            Kind::Source,
+            Collection::Sources,
             &raw.sources,
             SourceId::parse,
         );
@@ -1944,7 +1930,7 @@ impl<'a> Validator<'a> {
             }
         };
         ok &= factbase_row.is_some();
-        ok &= self.require_texts(f, path, "event", &raw.id, &["title", "summary"]);
+        ok &= self.require_texts(f, path, Collection::Events, &raw.id);
 
         let (
             Some(id),
@@ -2047,7 +2033,7 @@ impl<'a> Validator<'a> {
             let sources = self.references(
                 f,
                 &sources_path,
-                Kind::Source,
+                Collection::Sources,
                 &other.sources,
                 SourceId::parse,
             );
@@ -2082,17 +2068,11 @@ impl<'a> Validator<'a> {
             let series = self.references(
                 f,
                 &series_path,
-                Kind::Series,
+                Collection::Series,
                 &comparison.series,
                 SeriesId::parse,
             );
-            let texts = self.require_texts(
-                f,
-                path,
-                "comparison",
-                &comparison.id,
-                &["title", "subtitle", "definition"],
-            );
+            let texts = self.require_texts(f, path, Collection::Comparisons, &comparison.id);
             if let (Some(id), Some(sectors), Some(mark), false, true) = (
                 ComparisonId::parse(&comparison.id),
                 sectors,
@@ -2122,28 +2102,28 @@ impl<'a> Validator<'a> {
                 figures: self.references(
                     f,
                     &applies.key("figures"),
-                    Kind::Figure,
+                    Collection::Figures,
                     &a.figures,
                     FigureId::parse,
                 ),
                 series: self.references(
                     f,
                     &applies.key("series"),
-                    Kind::Series,
+                    Collection::Series,
                     &a.series,
                     SeriesId::parse,
                 ),
                 events: self.references(
                     f,
                     &applies.key("events"),
-                    Kind::Event,
+                    Collection::Events,
                     &a.events,
                     EventId::parse,
                 ),
                 comparisons: self.references(
                     f,
                     &applies.key("comparisons"),
-                    Kind::Comparison,
+                    Collection::Comparisons,
                     &a.comparisons,
                     ComparisonId::parse,
                 ),
@@ -2151,11 +2131,11 @@ impl<'a> Validator<'a> {
             let sources = self.references(
                 f,
                 &path.key("sources"),
-                Kind::Source,
+                Collection::Sources,
                 &caveat.sources,
                 SourceId::parse,
             );
-            let texts = self.require_texts(f, path, "caveat", &caveat.id, &["title", "body"]);
+            let texts = self.require_texts(f, path, Collection::Caveats, &caveat.id);
             if let (Some(id), Some(sectors), true) = (CaveatId::parse(&caveat.id), sectors, texts) {
                 out.push(model::Caveat {
                     id,
@@ -2175,11 +2155,11 @@ impl<'a> Validator<'a> {
             let key_figures = self.references(
                 f,
                 &path.key("key_figures"),
-                Kind::Figure,
+                Collection::Figures,
                 &sector.key_figures,
                 FigureId::parse,
             );
-            let texts = self.require_texts(f, path, "sector", &sector.id, &["name", "summary"]);
+            let texts = self.require_texts(f, path, Collection::Sectors, &sector.id);
             if let (Some(id), true) = (SectorId::parse(&sector.id), texts) {
                 out.push(model::Sector {
                     id,
@@ -2197,7 +2177,12 @@ impl<'a> Validator<'a> {
 
     fn warn_unreferenced_sources(&mut self, raw: &[(Path, raw::Source)]) {
         // With a citing file unreadable, every source would look unreferenced.
-        let citing = [super::EVENTS, super::FIGURES, super::SERIES, super::CAVEATS];
+        let citing = [
+            Collection::Events,
+            Collection::Figures,
+            Collection::Series,
+            Collection::Caveats,
+        ];
         if citing.iter().any(|f| self.declared.unreadable.contains(f)) {
             return;
         }
@@ -2304,21 +2289,15 @@ impl<'a> Validator<'a> {
     fn text_key_problem(&self, key: &str) -> Option<String> {
         let mut parts = key.splitn(3, '.');
         let (kind, id, field) = (parts.next()?, parts.next(), parts.next());
-        let (file, fields): (&str, &[&str]) = match kind {
-            "sector" => (super::SECTORS, &["name", "summary"]),
-            "event" => (super::EVENTS, &["title", "summary", "date_note"]),
-            "figure" => (super::FIGURES, &["label", "note"]),
-            "series" => (super::SERIES, &["name", "point.<period>.note"]),
-            "comparison" => (super::COMPARISONS, &["title", "subtitle", "definition"]),
-            "caveat" => (super::CAVEATS, &["title", "body"]),
-            _ => {
-                return Some(format!(
-                    "text key {} matches no id: keys start with sector., event., figure., series., comparison. or caveat.",
-                    quote(key)
-                ))
-            }
+        let Some(collection) = Collection::from_item(kind).filter(|c| !c.texts().is_empty()) else {
+            return Some(format!(
+                "text key {} matches no id: keys start with sector., event., figure., series., comparison. or caveat.",
+                quote(key)
+            ));
         };
-        if self.declared.unreadable.contains(file) {
+        let file = collection.file();
+        let fields: Vec<&str> = collection.texts().iter().map(|field| field.name).collect();
+        if self.declared.unreadable.contains(&collection) {
             return None;
         }
         let (Some(id), Some(field)) = (id, field) else {

@@ -2,6 +2,7 @@
 //! Plain data that has passed the validator; no lookups across items (see `dataset`).
 
 use super::*;
+use crate::data::Collection;
 
 /// The text key `<kind>.<id>.<field>` used in `text/<lang>.json`.
 pub fn text_key(kind: &str, id: &str, field: &str) -> String {
@@ -45,11 +46,11 @@ pub struct Sector {
 impl Sector {
     /// Text key of the sector's name.
     pub fn name_key(&self) -> String {
-        text_key("sector", self.id.as_str(), "name")
+        text_key(Collection::Sectors.item(), self.id.as_str(), "name")
     }
     /// Text key of the sector's summary.
     pub fn summary_key(&self) -> String {
-        text_key("sector", self.id.as_str(), "summary")
+        text_key(Collection::Sectors.item(), self.id.as_str(), "summary")
     }
 }
 
@@ -102,15 +103,15 @@ pub enum FactbaseRow {
 impl Event {
     /// Text key of the title.
     pub fn title_key(&self) -> String {
-        text_key("event", self.id.as_str(), "title")
+        text_key(Collection::Events.item(), self.id.as_str(), "title")
     }
     /// Text key of the summary.
     pub fn summary_key(&self) -> String {
-        text_key("event", self.id.as_str(), "summary")
+        text_key(Collection::Events.item(), self.id.as_str(), "summary")
     }
     /// Text key of the optional note on disputed dates.
     pub fn date_note_key(&self) -> String {
-        text_key("event", self.id.as_str(), "date_note")
+        text_key(Collection::Events.item(), self.id.as_str(), "date_note")
     }
     /// Whether the event is filed under `sector` (as main sector or otherwise).
     pub fn is_in(&self, sector: SectorId) -> bool {
@@ -213,11 +214,11 @@ impl Figure {
     }
     /// Text key of the label (what is counted).
     pub fn label_key(&self) -> String {
-        text_key("figure", self.id.as_str(), "label")
+        text_key(Collection::Figures.item(), self.id.as_str(), "label")
     }
     /// Text key of the optional note.
     pub fn note_key(&self) -> String {
-        text_key("figure", self.id.as_str(), "note")
+        text_key(Collection::Figures.item(), self.id.as_str(), "note")
     }
 }
 
@@ -258,11 +259,15 @@ pub struct Series {
 impl Series {
     /// Text key of the name.
     pub fn name_key(&self) -> String {
-        text_key("series", self.id.as_str(), "name")
+        text_key(Collection::Series.item(), self.id.as_str(), "name")
     }
     /// Text key of the optional note on one point.
     pub fn point_note_key(&self, period: &Period) -> String {
-        text_key("series", self.id.as_str(), &format!("point.{period}.note"))
+        text_key(
+            Collection::Series.item(),
+            self.id.as_str(),
+            &format!("point.{period}.note"),
+        )
     }
     /// The kind of period its points use (`None` when it has no points).
     pub fn period_kind(&self) -> Option<PeriodKind> {
@@ -290,15 +295,19 @@ pub struct Comparison {
 impl Comparison {
     /// Text key of the title.
     pub fn title_key(&self) -> String {
-        text_key("comparison", self.id.as_str(), "title")
+        text_key(Collection::Comparisons.item(), self.id.as_str(), "title")
     }
     /// Text key of the subtitle.
     pub fn subtitle_key(&self) -> String {
-        text_key("comparison", self.id.as_str(), "subtitle")
+        text_key(Collection::Comparisons.item(), self.id.as_str(), "subtitle")
     }
     /// Text key of the definition of what is compared.
     pub fn definition_key(&self) -> String {
-        text_key("comparison", self.id.as_str(), "definition")
+        text_key(
+            Collection::Comparisons.item(),
+            self.id.as_str(),
+            "definition",
+        )
     }
 }
 
@@ -331,10 +340,10 @@ pub struct Caveat {
 impl Caveat {
     /// Text key of the title.
     pub fn title_key(&self) -> String {
-        text_key("caveat", self.id.as_str(), "title")
+        text_key(Collection::Caveats.item(), self.id.as_str(), "title")
     }
     /// Text key of the body.
     pub fn body_key(&self) -> String {
-        text_key("caveat", self.id.as_str(), "body")
+        text_key(Collection::Caveats.item(), self.id.as_str(), "body")
     }
 }
