@@ -25,9 +25,9 @@ const SHOTS = join(ROOT, 'e2e', 'artifacts', 'accessibility');
 const TEXTS = JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'text', 'en.json'), 'utf8')).text;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SILK_ROAD = '2013-09-silk-road-economic-belt';
-/** An interface string of `src/strings/<lang>.rs`. */
+/** An interface string of `core/src/strings/<lang>.rs`. */
 const interfaceString = (lang, key) =>
-  JSON.parse(readFileSync(join(ROOT, 'src', 'strings', `${lang}.rs`), 'utf8').match(new RegExp(`Ui::${key} => ("(?:[^"\\\\]|\\\\.)*")`))[1]);
+  JSON.parse(readFileSync(join(ROOT, 'core', 'src', 'strings', `${lang}.rs`), 'utf8').match(new RegExp(`Ui::${key} => ("(?:[^"\\\\]|\\\\.)*")`))[1]);
 
 const VIEWS = [
   { name: 'overview', query: '' },

@@ -47,7 +47,7 @@ test('the first load of the overview stays within the README budget', async () =
     console.log(`first load: ${row.path} ${row.raw} B raw, ${row.brotli} B brotli${when}`);
   }
   console.log(`first load: ${rows.length - after.length} files, ${first.raw} B raw, ${first.brotli} B brotli; with what follows ${all.brotli} B brotli`);
-  // Only the charts' files wait for the overview to be drawn (scripts/preload-data.js, src/load.rs).
+  // Only the charts' files wait for the overview to be drawn (scripts/preload-data.js, src/services/load/).
   assert.deepEqual(after, ['/data/comparisons.json', '/data/series.json']);
   const budget = readmeBudget(resolve(import.meta.dirname, '..', 'README.md'));
   assert.ok(first.brotli <= budget, `first load is ${first.brotli} B brotli, over the ${budget} B budget`);

@@ -26,9 +26,9 @@ const VIEWS = [
   { name: 'compare', query: 'view=compare&' },
 ];
 
-/** The English interface strings of `src/strings/en.rs`, each form of a plural template. */
+/** The English interface strings of `core/src/strings/en.rs`, each form of a plural template. */
 function englishInterfaceStrings() {
-  const source = readFileSync(join(ROOT, 'src', 'strings', 'en.rs'), 'utf8');
+  const source = readFileSync(join(ROOT, 'core', 'src', 'strings', 'en.rs'), 'utf8');
   const strings = [];
   for (const [, literal] of source.matchAll(/Ui::\w+ => ("(?:[^"\\]|\\.)*")/g)) {
     for (const form of JSON.parse(literal).split('|')) {

@@ -1,4 +1,4 @@
-// The panic hook (src/panic.rs) end to end. A release build with the test-only cargo feature
+// The panic hook (src/services/panic.rs) end to end. A release build with the test-only cargo feature
 // `test-panic` (built by scripts/test.sh into target/dist-panic) panics on purpose when its URL
 // has `panic=1`. With `panic = "abort"` the wasm instance is dead after that, so the hook itself
 // must log the panic and leave a calm, accessible error panel in the reader's language, under

@@ -35,7 +35,7 @@ const LANGUAGES = { en: 'en-US', zh: 'zh-CN', ru: 'ru-RU', kk: 'kk-KZ' };
 const NARROW = { width: 412, height: 823 };
 const WIDE = { width: 1280, height: 800 };
 // The widest window the narrow fragments are shown at. Up to a 440 px column (a 472 px window
-// at 16 px rem) a chart's box does not depend on the width (core/src/charts/layout.rs: a lone
+// at 16 px rem) a chart's box does not depend on the width (core/src/charts/layout/: a lone
 // chart is 220 px high, small multiples are one column of 200 px panels), so only the inside of
 // a chart is redrawn at takeover; up to 480 px the timeline's axis is hidden (style/timeline.css).
 const NARROW_MAX = 472;

@@ -93,6 +93,12 @@ pub fn App(today: Today) -> impl IntoView {
     // state goes from partial to complete: only a change of what is drawn rebuilds the content.
     let drawn = Memo::new(move |_| {
         let view = current_view.get();
+        // Data of another language is drawn anew.
+        let lang = state.with(|state| {
+            state
+                .ready()
+                .map(|loaded| loaded.dataset.texts().lang().to_owned())
+        });
         let stage = state.with(|state| match state {
             DataState::Loading => 0_u8,
             DataState::Failed { .. } => 1,
@@ -101,7 +107,7 @@ pub fn App(today: Today) -> impl IntoView {
             DataState::Complete(_) if view.draws_charts() => 3,
             DataState::Complete(_) => 2,
         });
-        (view, stage)
+        (view, stage, lang)
     });
     let content = move || {
         drawn.track();
@@ -117,7 +123,7 @@ pub fn App(today: Today) -> impl IntoView {
     };
     // Busy while the data of the view shown is on the way.
     let busy = move || {
-        if drawn.get().1 == 0 {
+        if drawn.with(|drawn| drawn.1 == 0) {
             "true"
         } else {
             "false"
@@ -131,7 +137,7 @@ pub fn App(today: Today) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     // A view that waits for the charts' files gets the focus when it is drawn.
     let current_page = Memo::new(move |_| {
-        let drawn = drawn.get().1 != 0;
+        let drawn = drawn.with(|drawn| drawn.1 != 0);
         nav.selection.with(|selection| {
             (
                 selection.view,
@@ -161,7 +167,7 @@ pub fn App(today: Today) -> impl IntoView {
         if done == Some(true) {
             return true;
         }
-        let drawn = drawn.get().1 != 0;
+        let drawn = drawn.with(|drawn| drawn.1 != 0);
         match root.get() {
             Some(element) if drawn => {
                 takeover.finish(element.into());

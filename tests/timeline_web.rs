@@ -5,11 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use china_kazakhstan_explorer::services::clock::Today;
+use china_kazakhstan_explorer::services::intl::month_names;
 use china_kazakhstan_explorer::services::nav::Nav;
 use china_kazakhstan_explorer::views::timeline::TimelineView;
 use cke_core::data::model::{Dataset, Date, SectorId};
 use cke_core::data::{build_dataset, DataFiles};
-use cke_core::url::{Selection, View};
+use cke_core::url::{Lang, Selection, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -252,4 +253,17 @@ async fn a_year_chosen_elsewhere_zooms_the_axis_and_lists_that_years_events() {
     settle().await;
     assert!(timeline.text(".cke-tl-status").contains("1992 – 2026"));
     assert_eq!(timeline.count(".cke-tl-item"), 76);
+}
+
+/// The month lines' names: twelve short names, January first, in the reader's language, the
+/// same each time they are asked for (they are spelt once per language and kept).
+#[wasm_bindgen_test]
+fn month_names_are_short_january_first_and_kept_per_language() {
+    let english = month_names(Lang::En);
+    assert_eq!(english.len(), 12);
+    assert_eq!((english[0].as_str(), english[1].as_str()), ("Jan", "Feb"));
+    let chinese = month_names(Lang::Zh);
+    assert_eq!((chinese[0].as_str(), chinese[11].as_str()), ("1月", "12月"));
+    assert_eq!(month_names(Lang::Zh), chinese);
+    assert_eq!(month_names(Lang::En), english);
 }

@@ -173,15 +173,34 @@ fn labels_never_overlap_at_the_whole_span_nor_in_any_single_year() {
             assert_no_overlap(&layout, width, options.gap);
         }
     }
-    // The densest year (2025, ten events) is readable event by event at 960 px.
-    let window = Window::year(2025, &domain);
-    let layout = lay_out(
-        model.visible(&window),
-        &Scale::new(window, 960.0),
-        &options,
-        None,
-    );
-    assert!(layout.clusters.is_empty(), "{:?}", layout.clusters);
+    // Every year up to 2024 (none has more than eight events) is readable event by event at
+    // 960 px.
+    for year in 1992..=2024 {
+        let window = Window::year(year, &domain);
+        let layout = lay_out(
+            model.visible(&window),
+            &Scale::new(window, 960.0),
+            &options,
+            None,
+        );
+        assert!(layout.clusters.is_empty(), "{year}: {:?}", layout.clusters);
+    }
+    // The crowded recent years (2025: thirty-four events; 2026: seven in its first ten weeks)
+    // lose no event: what has no room is counted in a cluster.
+    for year in [2025, 2026] {
+        let window = Window::year(year, &domain);
+        let layout = lay_out(
+            model.visible(&window),
+            &Scale::new(window, 960.0),
+            &options,
+            None,
+        );
+        let clustered: usize = layout.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(
+            layout.placed.len() + clustered,
+            model.visible(&window).count()
+        );
+    }
 }
 
 #[test]
@@ -204,4 +223,43 @@ fn related_figures_share_a_sector_and_a_year_with_the_event() {
         let (from, to) = cke_core::timeline::figure_years(figure).unwrap();
         assert!(from <= 1993 && 1993 <= to, "{}", figure.id);
     }
+}
+
+#[test]
+fn a_disputed_date_is_drawn_at_the_events_own_date_never_as_a_range() {
+    let dataset = dataset();
+    let disputed: Vec<_> = dataset
+        .events()
+        .iter()
+        .filter(|e| e.is_disputed())
+        .collect();
+    assert!(disputed.len() >= 2, "the pipeline and the tourism year");
+    for event in &disputed {
+        assert_eq!(event.when.end, None, "{}", event.id);
+        assert_ne!(Span::of(&event.when).kind, MarkKind::Range, "{}", event.id);
+    }
+    let pipeline = dataset
+        .event(&EventId::parse("2005-11-atasu-alashankou-pipeline").unwrap())
+        .expect("the pipeline");
+    assert_eq!(Span::of(&pipeline.when).kind, MarkKind::Month);
+    let dates = cke_core::timeline::disputed_dates(&dataset, pipeline);
+    let names: Vec<(String, Vec<String>)> = dates
+        .into_iter()
+        .map(|(date, publishers)| (date.to_string(), publishers))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "2005-11".to_owned(),
+                vec!["Oil & Gas Journal (OGJ)".to_owned()]
+            ),
+            ("2005-12".to_owned(), vec!["RFE/RL".to_owned()]),
+        ]
+    );
+    let tourism = dataset
+        .event(&EventId::parse("2025-02-china-tourism-year").unwrap())
+        .expect("the tourism year");
+    assert_eq!(Span::of(&tourism.when).kind, MarkKind::Day);
+    assert_eq!(tourism.all_sources().len(), 3);
 }

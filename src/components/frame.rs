@@ -9,9 +9,11 @@ use crate::services::intl::format_date;
 use crate::services::lang::use_lang;
 use crate::services::load::use_data;
 use crate::services::nav::use_nav;
+use cke_core::data::model::Dataset;
 use cke_core::strings::{theme_label, view_label, Ui};
 use cke_core::url::{Lang, Theme, View};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn Header(embedded: bool) -> impl IntoView {
@@ -165,19 +167,25 @@ pub fn Footer() -> impl IntoView {
         .selection
         .with_untracked(|selection| selection.embed);
     let data = use_data().map(|loader| loader.state());
-    let dataset = move || {
-        data.and_then(|state| {
-            state.with(|state| state.ready().map(|loaded| loaded.dataset.clone()))
-        })
-    };
-    let summary = move || match dataset() {
+    // The footer shows only what every load has (sources, the as-of date), so it is built again
+    // for data of another language, not when the charts' files complete the same data: an open
+    // embed-code generator stays open.
+    let dataset = Memo::new_with_compare(
+        move |_| {
+            data.and_then(|state| {
+                state.with(|state| state.ready().map(|loaded| loaded.dataset.clone()))
+            })
+        },
+        other_dataset,
+    );
+    let summary = move || match dataset.get() {
         Some(dataset) => {
-            let lang = lang.get();
+            let lang = lang.get_untracked();
             let sources = dataset.sources().to_vec();
             let count = sources.len();
             view! {
                 <p>
-                    {dataset.as_of().map(|date| Ui::FooterDataAsOfDate.fill(lang, &[("date", &format_date(date, lang))])).unwrap_or_default()}
+                    {dataset.as_of().map(|date| Ui::DataAsOfDate.fill(lang, &[("date", &format_date(date, lang))])).unwrap_or_default()}
                     " · " {Ui::FooterSourcesCountText.count(lang, count as f64, &crate::services::intl::format_number(count as f64, lang, false), &[])}
                 </p>
                 // Built on first opening: a few hundred elements no first paint needs.
@@ -199,6 +207,15 @@ pub fn Footer() -> impl IntoView {
 
             </div>
         </footer>
+    }
+}
+
+/// Whether the footer's data is another: it appeared, went, or is of another language.
+fn other_dataset(old: Option<&Option<Arc<Dataset>>>, new: Option<&Option<Arc<Dataset>>>) -> bool {
+    match (old.and_then(Option::as_ref), new.and_then(Option::as_ref)) {
+        (Some(old), Some(new)) => old.texts().lang() != new.texts().lang(),
+        (None, None) => false,
+        _ => true,
     }
 }
 

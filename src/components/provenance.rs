@@ -5,11 +5,9 @@
 use crate::components::disclosure::LazyDetails;
 use crate::services::intl::{format_date, format_date_range, format_number};
 use crate::services::lang::use_lang;
-use cke_core::data::model::{
-    Amount, Confidence, Dataset, Figure, Period, Source, SourceId, SourceType, Unit,
-};
+use cke_core::data::model::{Amount, Dataset, Figure, Period, Source, SourceId, SourceType, Unit};
 use cke_core::format::{ordinal_word, value_text};
-use cke_core::strings::Ui;
+use cke_core::strings::{confidence_label, Ui};
 use cke_core::url::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -67,14 +65,6 @@ fn source_type_label(source_type: SourceType) -> Ui {
         SourceType::Academic => Ui::SourceTypeAcademic,
         SourceType::Advertorial => Ui::Advertorial,
         SourceType::Reference => Ui::SourceTypeReference,
-    }
-}
-
-fn confidence_label(confidence: Confidence) -> Ui {
-    match confidence {
-        Confidence::High => Ui::ConfidenceHigh,
-        Confidence::Medium => Ui::ConfidenceMedium,
-        Confidence::Low => Ui::ConfidenceLow,
     }
 }
 

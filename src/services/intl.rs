@@ -76,6 +76,45 @@ pub fn format_date(date: Date, lang: Lang) -> String {
         .unwrap_or_else(|| date.to_string())
 }
 
+thread_local! {
+    /// The short month names spelt so far, by language (see [`month_names`]).
+    static MONTH_NAMES: std::cell::RefCell<Vec<(Lang, Vec<String>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Short month names ("Feb", "2月", "февр.") in the reader's language, January first. They are
+/// spelt once per language, by one formatter, and kept for the next timeline that is mounted.
+pub fn month_names(lang: Lang) -> Vec<String> {
+    MONTH_NAMES.with(|known| {
+        let mut known = known.borrow_mut();
+        if let Some((_, names)) = known.iter().find(|(known, _)| *known == lang) {
+            return names.clone();
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(
+            &locales(lang),
+            &options(&[("month", "short"), ("timeZone", "UTC")]),
+        )
+        .format();
+        let names: Vec<String> = (1..=12u8)
+            .map(|month| {
+                // The middle of the month, so that no time zone could move it to another.
+                let middle = Date {
+                    year: 2001,
+                    month: Some(month),
+                    day: Some(15),
+                };
+                format
+                    .call1(&JsValue::NULL, &utc_midnight(middle))
+                    .ok()
+                    .and_then(|text| text.as_string())
+                    .unwrap_or_else(|| month.to_string())
+            })
+            .collect();
+        known.push((lang, names.clone()));
+        names
+    })
+}
+
 /// A range of dates as the locale writes one ("July – September 2023", "16–17 июня 2025 г."), by
 /// `Intl.DateTimeFormat.formatRange`. Dates of different precision are written one after the
 /// other, so neither is shown more precisely than the data knows it.

@@ -3,7 +3,7 @@
 //! [`ComparisonChart`]). The chart is rebuilt only when the chosen comparison changes, so the
 //! reader's choices inside it survive other changes of the URL (such as the highlighted year).
 
-use super::text;
+use super::{text, AsOfLine};
 use crate::components::chart::ComparisonChart;
 use crate::components::link::Link;
 use crate::services::lang::use_lang;
@@ -57,6 +57,7 @@ pub fn CompareView(dataset: Arc<Dataset>) -> impl IntoView {
                 .collect_view()
         }
     };
+    let as_of = view! { <AsOfLine dataset=dataset.clone()/> };
     let chart = move || {
         chosen.get().map(|id| {
             view! { <ComparisonChart dataset=dataset.clone() comparison=id/> }
@@ -64,6 +65,7 @@ pub fn CompareView(dataset: Arc<Dataset>) -> impl IntoView {
     };
     view! {
         <h1>{Ui::CompareTitle.text(lang)}</h1>
+        {as_of}
         <p class="cke-lede">{Ui::CompareLede.text(lang)}</p>
         <nav class="cke-tabs" aria-label=Ui::CompareChoices.text(lang)><ul>{choices}</ul></nav>
         {chart}

@@ -6,6 +6,7 @@
 //! the reader's language before any file arrives. `tests/translations.rs` checks that nothing
 //! is left in English and that placeholders and plural forms match.
 
+use crate::data::model::Confidence;
 use crate::url::{Lang, Theme, View};
 
 mod en;
@@ -180,8 +181,15 @@ interface_strings! {
     TimelineListPages,
     TimelineNoEvents,
     TimelineLegend,
-    FooterDataAsOfDate,
+    DataAsOfDate,
     FooterSourcesCountText,
+    DateDisputed,
+    DateDisputedBy,
+    StalePlan,
+    TimelineDisputed,
+    TimelineUncovered,
+    TimelineUncoveredLabel,
+    TimelineUncoveredLegend,
     AsOfDate,
     TimelineShowingCount,
     TimelineFilteredTotal,
@@ -321,8 +329,6 @@ impl Ui {
     }
 }
 
-/// Which form of a plural template `count` takes: English one|other; Russian one|few|many
-/// (fractions take the few form, "1,5 месяца"); Chinese and Kazakh nouns do not change after a
 /// The name of a view in the navigation.
 pub fn view_label(view: View) -> Ui {
     match view {
@@ -333,7 +339,6 @@ pub fn view_label(view: View) -> Ui {
     }
 }
 
-/// Title, view navigation and theme switch (full page); a link out (embed mode).
 /// The name of a theme.
 pub fn theme_label(theme: Theme) -> Ui {
     match theme {
@@ -343,6 +348,17 @@ pub fn theme_label(theme: Theme) -> Ui {
     }
 }
 
+/// How far a source or an event can be trusted, in words.
+pub fn confidence_label(confidence: Confidence) -> Ui {
+    match confidence {
+        Confidence::High => Ui::ConfidenceHigh,
+        Confidence::Medium => Ui::ConfidenceMedium,
+        Confidence::Low => Ui::ConfidenceLow,
+    }
+}
+
+/// Which form of a plural template `count` takes: English one|other; Russian one|few|many
+/// (fractions take the few form, "1,5 месяца"); Chinese and Kazakh nouns do not change after a
 /// number, so their templates have one form.
 pub fn plural_form(lang: Lang, count: f64) -> usize {
     let whole = count.fract() == 0.0;

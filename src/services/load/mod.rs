@@ -8,7 +8,8 @@
 //!            └──────▶ Failed ◀─────────────┘  reader is told)
 //! ```
 //!
-//! [`use_dataset`] starts a load whenever the language changes or the reader retries, and
+//! [`use_dataset`] starts a load whenever the language changes or the reader retries (another
+//! language keeps the current state on screen until its own data arrives), and
 //! returns a [`DataLoader`]: the state as a signal, and its two actions, [`DataLoader::need_complete`]
 //! and [`DataLoader::retry`]. A first view without charts is drawn from `Partial`, built without
 //! the charts' files; those are fetched after its first paint and kept, and the complete dataset
@@ -39,7 +40,7 @@ use std::sync::Arc;
 pub enum DataState {
     /// Nothing yet: the first load, a retry, another language.
     Loading,
-    /// The first view's data: everything but the charts' files ([`cke_core::data::CHART_FILES`]),
+    /// The first view's data: everything but the charts' files ([`cke_core::data::Collection::CHARTS`]),
     /// which are on the way or wait until something needs them. Views without charts are drawn
     /// from it; they show nothing of those files.
     Partial(Loaded),
@@ -110,7 +111,8 @@ pub fn use_dataset(lang: Memo<Lang>, today: Date, view: Memo<View>) -> DataLoade
         loader.load.set_value(number);
         loader.wanted.set_value(false);
         loader.parked.set_value(None);
-        loader.state.set(DataState::Loading);
+        // Another language keeps the page as it is until its own data arrives (no flash of the
+        // skeleton, the focus stays where it was); a retry shows `Loading` (see `retry`).
         let first_view = view.get_untracked();
         spawn_local(async move {
             let (built, rest) = load_first(lang, today, first_view).await;
@@ -161,8 +163,10 @@ impl DataLoader {
         }
     }
 
-    /// Loads everything again (after a failure).
+    /// Loads everything again (after a failure): the skeleton shows until the new answer
+    /// arrives, instead of the failure it answers.
     pub fn retry(&self) {
+        self.state.set(DataState::Loading);
         self.attempt
             .update(|number| *number = number.wrapping_add(1));
     }
