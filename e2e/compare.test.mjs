@@ -140,6 +140,8 @@ describe('comparative charts', () => {
     assert.match(last, /2025/);
     assert.match(last, /US\$48\.7 bn/);
     await page.keyboard.press('ArrowLeft');
+    assert.match(await tooltip.innerText(), /2024[\s\S]*US\$43\.82 bn/);
+    await page.keyboard.press('ArrowLeft');
     assert.match(await tooltip.innerText(), /2023[\s\S]*US\$41\.02 bn/);
     await page.keyboard.press('ArrowDown');
     assert.match(await tooltip.innerText(), /Kazakhstan's statistics[\s\S]*US\$31\.4 bn/);
