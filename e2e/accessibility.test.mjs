@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { openAllDetails, openPage, useServedApp, waitForApp, withoutPrerender } from './harness.mjs';
+import { openAllDetails, openPage, useServedApp, waitForApp } from './harness.mjs';
 // The number of events in the bundled data: the expectations follow the data, not a count of one year.
 const EVENTS = JSON.parse(readFileSync(new URL('../public/data/events.json', import.meta.url), 'utf8')).events;
 const EVENT_COUNT = EVENTS.length;
@@ -430,8 +430,6 @@ describe('accessibility', () => {
 
   test('loading is announced as busy, a failure as an alert', async () => {
     const { context, page } = await openPage(suite.browser);
-    // The app's own loading state (with a prerendered view, the reader reads the view instead).
-    await withoutPrerender(page);
     let release;
     const gate = new Promise((resolve) => (release = resolve));
     await page.route('**/data/events.json', async (route) => {
@@ -582,7 +580,6 @@ describe('accessibility', () => {
     // While loading (the skeleton pulses when motion is welcome).
     for (const reducedMotion of ['reduce', 'no-preference']) {
       const { context, page } = await openPage(suite.browser, { reducedMotion });
-      await withoutPrerender(page);
       let release;
       const gate = new Promise((resolve) => (release = resolve));
       await page.route('**/data/events.json', async (route) => {
