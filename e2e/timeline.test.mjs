@@ -11,7 +11,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { DIST, launchBrowser, openPage, serveDist, waitForApp } from './harness.mjs';
 import { syntheticSite } from '../bench/synthetic.mjs';
 // The number of events in the bundled data: the expectations follow the data, not a count of one year.
-const EVENT_COUNT = JSON.parse(readFileSync(new URL('../public/data/events.json', import.meta.url), 'utf8')).events.length;
+const EVENTS = JSON.parse(readFileSync(new URL('../public/data/events.json', import.meta.url), 'utf8')).events;
+const EVENT_COUNT = EVENTS.length;
+// Over 100 events the list pages by decade (core's list_pages): its first page is the 1990s.
+const FIRST_PAGE = EVENT_COUNT > 100 ? EVENTS.filter((event) => event.date < '2000').length : EVENT_COUNT;
 
 let server;
 let browser;
@@ -28,7 +31,8 @@ after(async () => {
 
 const FIRST = '1992-01-diplomatic-ties';
 const SECOND = '1992-02-tereshchenko-visit';
-const LAST = '2025-12-turkestan-solar-karaganda-wind';
+// The newest event of the data (dates are unique at the end of the data).
+const LAST = EVENTS.reduce((newest, event) => (event.date > newest.date ? event : newest)).id;
 const SILK_ROAD = '2013-09-silk-road-economic-belt';
 const title = (id) => texts[`event.${id}.title`];
 
@@ -125,7 +129,7 @@ describe('the timeline', () => {
     assert.equal(await page.locator('.cke-tl-item').count(), energyOnly);
     await page.getByRole('button', { name: 'All sectors' }).click();
     await page.waitForURL((url) => !url.searchParams.has('sector'));
-    assert.equal(await page.locator('.cke-tl-item').count(), EVENT_COUNT);
+    assert.equal(await page.locator('.cke-tl-item').count(), FIRST_PAGE);
     await context.close();
   });
 
@@ -268,7 +272,7 @@ describe('the timeline', () => {
     const { context, page } = await open('', { viewport: { width: 375, height: 740 } });
     assert.equal(await page.locator('.cke-tl-axis').isVisible(), false);
     const items = page.locator('.cke-tl-item');
-    assert.equal(await items.count(), EVENT_COUNT);
+    assert.equal(await items.count(), FIRST_PAGE);
     const [one, two] = [await items.nth(0).boundingBox(), await items.nth(1).boundingBox()];
     assert.equal(one.x, two.x);
     assert.ok(two.y >= one.y + one.height - 1, 'events run downwards');
