@@ -50,6 +50,9 @@ const RULES: &[&str] = &[
     "as-of-after-today",
     "end-before-start",
     "factbase-row-out-of-range",
+    "factbase-update-row-out-of-range",
+    "factbase-row-and-update-row",
+    "factbase-row-missing",
     // Disputed dates and plans
     "other-date-same-as-date",
     "other-date-dangling-source",

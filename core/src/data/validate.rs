@@ -37,6 +37,9 @@ pub const MAX_VALUE: f64 = 1e12;
 /// The number of rows of the fact base's timeline (`factbase_row` is 1 to this).
 pub const FACTBASE_ROWS: u32 = 76;
 
+/// The number of rows of the fact base's 2026 update (`factbase_update_row` is `U1` to this).
+pub const FACTBASE_UPDATE_ROWS: u32 = 32;
+
 /// Parses and validates everything. Degrades: a file that fails to parse yields an error and an
 /// empty collection, and everything that can still be built is built; the dataset is `Some`
 /// unless `sources.json`, `sectors.json` or `text/en.json` is unusable. Never panics.
@@ -1885,17 +1888,62 @@ impl<'a> Validator<'a> {
             InAdvertorial::KIND,
             InAdvertorial::expected(),
         );
-        if !(1..=FACTBASE_ROWS).contains(&raw.factbase_row) {
-            self.error(
-                f,
-                &path.key("factbase_row"),
-                format!(
-                    "factbase_row {} is not a row of the fact base's timeline (1–{FACTBASE_ROWS})",
-                    raw.factbase_row
-                ),
-            );
-            ok = false;
-        }
+        let factbase_row = match (raw.factbase_row, raw.factbase_update_row.as_deref()) {
+            (Some(row), None) if (1..=FACTBASE_ROWS).contains(&row) => {
+                Some(model::FactbaseRow::Timeline(row))
+            }
+            (Some(row), None) => {
+                self.error(
+                    f,
+                    &path.key("factbase_row"),
+                    format!(
+                        "factbase_row {row} is not a row of the fact base's timeline \
+                         (1–{FACTBASE_ROWS})"
+                    ),
+                );
+                None
+            }
+            (None, Some(row)) => {
+                let number = row
+                    .strip_prefix('U')
+                    .filter(|digits| !digits.starts_with('0'))
+                    .and_then(|digits| digits.parse::<u32>().ok())
+                    .filter(|number| (1..=FACTBASE_UPDATE_ROWS).contains(number));
+                if number.is_none() {
+                    self.error(
+                        f,
+                        &path.key("factbase_update_row"),
+                        format!(
+                            "factbase_update_row {} is not a row of the fact base's 2026 update \
+                             (U1–U{FACTBASE_UPDATE_ROWS})",
+                            quote(row)
+                        ),
+                    );
+                }
+                number.map(model::FactbaseRow::Update)
+            }
+            (Some(_), Some(_)) => {
+                self.error(
+                    f,
+                    &path.key("factbase_update_row"),
+                    "an event comes from one row of the fact base: give factbase_row or \
+                     factbase_update_row, not both"
+                        .to_owned(),
+                );
+                None
+            }
+            (None, None) => {
+                self.error(
+                    f,
+                    path,
+                    "an event needs the fact base's row it comes from: factbase_row (1–76) or \
+                     factbase_update_row (U1–U32)"
+                        .to_owned(),
+                );
+                None
+            }
+        };
+        ok &= factbase_row.is_some();
         ok &= self.require_texts(f, path, "event", &raw.id, &["title", "summary"]);
 
         let (
@@ -1929,7 +1977,7 @@ impl<'a> Validator<'a> {
             sources,
             confidence,
             in_advertorial,
-            factbase_row: raw.factbase_row,
+            factbase_row: factbase_row?,
         };
         if self.limit_is_as_of && event.is_stale_plan(self.limit) {
             let message = format!(

@@ -85,8 +85,18 @@ pub struct Event {
     pub confidence: Confidence,
     /// Whether the China Daily advertorial states it.
     pub in_advertorial: InAdvertorial,
-    /// The row of the fact base's timeline it comes from.
-    pub factbase_row: u32,
+    /// The row of the fact base it comes from.
+    pub factbase_row: FactbaseRow,
+}
+
+/// A row of the fact base: of its timeline (`facts.md`) or of its 2026 update (`facts-2026.md`).
+/// Ordered timeline rows first, for ties in the order of events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FactbaseRow {
+    /// `factbase_row`: a row 1–76 of the timeline.
+    Timeline(u32),
+    /// `factbase_update_row`: `U1`–`U32` of the update.
+    Update(u32),
 }
 
 impl Event {

@@ -202,7 +202,7 @@ fn event(date: &str, end: Option<&str>, status: Status) -> Event {
         sources: vec![source("ogj")],
         confidence: Confidence::High,
         in_advertorial: InAdvertorial::No,
-        factbase_row: 1,
+        factbase_row: FactbaseRow::Timeline(1),
     }
 }
 
