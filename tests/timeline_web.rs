@@ -289,3 +289,51 @@ fn month_names_are_short_january_first_and_kept_per_language() {
     assert_eq!(month_names(Lang::Zh), chinese);
     assert_eq!(month_names(Lang::En), english);
 }
+
+/// The data's as-of date under the title; the days from it to today hatched and named as not
+/// yet covered; a disputed date marked on the axis and spelt out in its details; a stale plan
+/// said to be one. The events come from the data, which editors update.
+#[wasm_bindgen_test]
+async fn the_timeline_says_how_far_the_data_reaches_and_which_dates_are_disputed_or_stale() {
+    let data = dataset();
+    let timeline = mount("view=timeline").await;
+    assert!(timeline.text(".cke-as-of").starts_with("Data as of "));
+    let band = timeline.get(".cke-tl-uncovered");
+    assert_eq!(band.get_attribute("role").as_deref(), Some("img"));
+    let name = band.get_attribute("aria-label").unwrap();
+    assert!(
+        name.starts_with("Not yet covered by the data: from "),
+        "{name}"
+    );
+    assert!(timeline
+        .text(".cke-tl-legend")
+        .contains("not yet covered: the data stops at its as-of date"));
+    drop(timeline);
+
+    let disputed = data
+        .events()
+        .iter()
+        .find(|event| event.is_disputed())
+        .expect("a disputed date in the data");
+    let id = disputed.id.as_str();
+    let timeline = mount(&format!("view=timeline&event={id}")).await;
+    let mark = timeline.get(&format!(".cke-tl-event[data-id=\"{id}\"]"));
+    assert_eq!(mark.get_attribute("data-disputed").as_deref(), Some("true"));
+    assert_ne!(
+        mark.get_attribute("data-precision").as_deref(),
+        Some("range")
+    );
+    let line = timeline.text("#cke-tl-details .cke-disputed");
+    assert!(line.starts_with("Date disputed: "), "{line}");
+    assert_eq!(line.matches(" · ").count(), disputed.other_dates.len());
+    drop(timeline);
+
+    let as_of = data.as_of().expect("an as-of date");
+    if let Some(stale) = data.events().iter().find(|e| e.is_stale_plan(as_of)) {
+        let id = stale.id.as_str();
+        let timeline = mount(&format!("view=timeline&event={id}")).await;
+        let line = timeline.text("#cke-tl-details .cke-plan[data-stale=\"true\"]");
+        assert!(line.starts_with("Planned for "), "{line}");
+        assert!(line.contains(" · no update since "), "{line}");
+    }
+}
