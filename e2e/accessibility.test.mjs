@@ -413,9 +413,19 @@ describe('accessibility', () => {
     // The timeline as a chronological list: every event, in order, dated in text.
     await page.goto(`${suite.server.origin}/?view=timeline`);
     await waitForApp(page);
-    const list = await page.locator('.cke-tl-list li.cke-tl-item time').evaluateAll((times) =>
+    // Past 100 events the list is paged (by decade): every page, in turn.
+    const dated = () => page.locator('.cke-tl-list li.cke-tl-item time').evaluateAll((times) =>
       times.map((time) => ({ date: time.getAttribute('datetime'), text: time.textContent })));
-    assert.equal(list.length, 76, 'the list holds every event');
+    const pageButtons = page.locator('.cke-tl-pages button');
+    const list = [];
+    if (await pageButtons.count() === 0) list.push(...await dated());
+    for (let i = 0; i < await pageButtons.count(); i += 1) {
+      await pageButtons.nth(i).click();
+      await page.locator(`.cke-tl-pages li:nth-child(${i + 1}) button[aria-current="true"]`).waitFor();
+      list.push(...await dated());
+    }
+    const { events } = JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'events.json'), 'utf8'));
+    assert.equal(list.length, events.length, 'the list holds every event');
     assert.ok(list.every((item, i) => i === 0 || item.date >= list[i - 1].date), 'in chronological order');
     assert.ok(list.every((item) => item.text.trim().length > 0));
     assert.equal(await page.locator('h2#cke-tl-list-title').count(), 1, 'under a heading of its own');
@@ -488,12 +498,14 @@ describe('accessibility', () => {
     assert.equal(await current.evaluate((el) => getComputedStyle(el).fontWeight), '600');
     const nav = page.locator('.cke-nav a[aria-current="page"]');
     assert.equal(await nav.evaluate((el) => getComputedStyle(el).fontWeight), '600');
-    // Planned events on the timeline: a dashed outline (shape) and the word in their name.
+    // Planned events on the timeline: a dashed outline (shape) and the word in their name; a
+    // plan whose date has passed with no update (Line C, 2014) a dotted one, and says so.
     await page.goto(`${suite.server.origin}/?view=timeline&year=2014`);
     await waitForApp(page);
     const planned = page.locator('.cke-tl-event[data-status="planned"]').first();
-    assert.match(await planned.getAttribute('aria-label'), /Planned/i);
-    assert.equal(await planned.locator('.cke-tl-mark').evaluate((el) => getComputedStyle(el).outlineStyle), 'dashed');
+    const stale = (await planned.getAttribute('data-stale')) === 'true';
+    assert.match(await planned.getAttribute('aria-label'), stale ? /Planned for .* · no update since/ : /Planned/i);
+    assert.equal(await planned.locator('.cke-tl-mark').evaluate((el) => getComputedStyle(el).outlineStyle), stale ? 'dotted' : 'dashed');
     await context.close();
   });
 
