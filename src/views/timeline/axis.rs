@@ -433,25 +433,30 @@ pub(super) fn Legend(as_of: Option<Date>) -> impl IntoView {
         }
     })
     .collect_view();
-    let uncovered = as_of.map(|date| {
-        let text = Ui::TimelineUncoveredLegend.fill(lang, &[("date", &format_date(date, lang))]);
+    // What "≠" marks, and the hatched days after the as-of date: one shape of item for both.
+    let uncovered = as_of
+        .map(|date| Ui::TimelineUncoveredLegend.fill(lang, &[("date", &format_date(date, lang))]));
+    let kinds = [
+        ("disputed", Some(Ui::TimelineDisputed.text(lang).to_owned())),
+        ("uncovered", uncovered),
+    ]
+    .into_iter()
+    .filter_map(|(kind, text)| text.map(|text| (kind, text)))
+    .map(|(kind, text)| {
         view! {
-            <li data-kind="uncovered">
+            <li data-kind=kind>
                 <span class="cke-tl-mark" aria-hidden="true"></span>
                 {text}
             </li>
         }
-    });
+    })
+    .collect_view();
     view! {
         <div class="cke-tl-legend">
             <h2 class="cke-visually-hidden" id="cke-tl-legend">{Ui::TimelineLegend.text(lang)}</h2>
             <ul aria-labelledby="cke-tl-legend">
                 {items}
-                <li data-kind="disputed">
-                    <span class="cke-tl-mark" aria-hidden="true"></span>
-                    {Ui::TimelineDisputed.text(lang)}
-                </li>
-                {uncovered}
+                {kinds}
             </ul>
         </div>
     }
