@@ -68,15 +68,16 @@ pub fn stale_text(dataset: &Dataset, event: &Event, lang: Lang) -> Option<String
 /// to have happened" for a plan still ahead; the stale-plan line for a plan whose date has
 /// passed with no update (`data-stale="true"`, styled apart).
 pub fn status_line(dataset: &Dataset, event: &Event, lang: Lang) -> Option<AnyView> {
-    if event.status != Status::Planned {
-        return None;
-    }
-    Some(match stale_text(dataset, event, lang) {
-        Some(text) => view! { <p class="cke-tag cke-plan" data-stale="true">{text}</p> }.into_any(),
-        None => view! {
-            <p class="cke-tag cke-plan" data-stale="false">{Ui::TimelinePlanned.text(lang)}</p>
-        }
-        .into_any(),
+    plan_text(dataset, event, lang).map(|(text, stale)| {
+        view! { <p class="cke-tag cke-plan" data-stale=stale.to_string()>{text}</p> }.into_any()
+    })
+}
+
+/// What a planned event's tag says, and whether the plan is stale; `None` for what happened.
+pub fn plan_text(dataset: &Dataset, event: &Event, lang: Lang) -> Option<(String, bool)> {
+    (event.status == Status::Planned).then(|| match stale_text(dataset, event, lang) {
+        Some(text) => (text, true),
+        None => (Ui::TimelinePlanned.text(lang).to_owned(), false),
     })
 }
 
@@ -90,10 +91,7 @@ pub fn disputed_line(dataset: &Dataset, event: &Event, lang: Lang) -> Option<Any
 /// (or a stale plan, with since when nothing is known) and that its date is disputed; `None`
 /// for an event that happened on a date the sources agree on.
 pub fn mark_note(dataset: &Dataset, event: &Event, lang: Lang) -> Option<String> {
-    let planned = (event.status == Status::Planned).then(|| {
-        stale_text(dataset, event, lang)
-            .unwrap_or_else(|| Ui::TimelinePlanned.text(lang).to_owned())
-    });
+    let planned = plan_text(dataset, event, lang).map(|(text, _)| text);
     let disputed = event
         .is_disputed()
         .then(|| Ui::TimelineDisputed.text(lang).to_owned());

@@ -14,4 +14,3 @@ pub mod load;
 pub mod nav;
 pub mod paint;
 pub mod panic;
-pub mod takeover;

@@ -392,6 +392,21 @@ pub fn month_ticks(scale: &Scale, min_px: f64) -> Vec<MonthTick> {
         .collect()
 }
 
+/// The first and last year a window shows, for the status line ("1992 – 2026", or one year).
+pub fn years_shown(window: &Window, domain: &Domain) -> (i32, i32) {
+    let first = year_of(window.start.floor() as Day);
+    let last = year_of((window.end.ceil() as Day - 1).max(domain.start));
+    (first, last)
+}
+
+/// The years a window shows as the status line writes them: `2013` or `1992 – 2026`.
+pub fn years_text(window: &Window, domain: &Domain) -> String {
+    match years_shown(window, domain) {
+        (first, last) if first == last => first.to_string(),
+        (first, last) => format!("{first} – {last}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,5 +614,12 @@ mod tests {
         assert_eq!(months.first().map(|tick| tick.month), Some(2));
         let whole = Scale::new(Window::whole(&domain), 960.0);
         assert!(month_ticks(&whole, 40.0).is_empty());
+    }
+
+    #[test]
+    fn the_status_line_names_one_year_or_the_first_and_the_last() {
+        let domain = domain("2026-12-06");
+        assert_eq!(years_text(&Window::year(2013, &domain), &domain), "2013");
+        assert_eq!(years_text(&Window::whole(&domain), &domain), "1992 – 2026");
     }
 }

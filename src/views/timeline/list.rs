@@ -6,13 +6,12 @@
 
 use super::dom::{focus_later, index_of_target};
 use super::state::{sector_name, Origin, Timeline};
-use crate::components::freshness::{disputed_line, stale_text};
+use crate::components::freshness::{disputed_line, plan_text};
 use crate::components::provenance::SourceRef;
 use crate::services::intl::format_number;
 use crate::services::lang::use_lang;
 use crate::services::nav::{is_modified_click, use_nav};
 use crate::views::{event_date_text, text};
-use cke_core::data::model::Status;
 use cke_core::strings::Ui;
 use cke_core::timeline::eras::era_opened_by;
 use cke_core::timeline::layout::{list_pages, page_entries, year_pages, Entry, Step};
@@ -198,11 +197,8 @@ pub(super) fn EventList(shared: Timeline) -> impl IntoView {
                 click.prevent_default();
                 open(index, Origin::List);
             };
-            let planned = (event.status == Status::Planned).then(|| {
-                let stale = stale_text(&dataset, event, lang);
-                let is_stale = stale.is_some().to_string();
-                let text = stale.unwrap_or_else(|| Ui::TimelinePlanned.text(lang).to_owned());
-                view! { " " <span class="cke-tag cke-plan" data-stale=is_stale>{text}</span> }
+            let planned = plan_text(&dataset, event, lang).map(|(text, stale)| {
+                view! { " " <span class="cke-tag cke-plan" data-stale=stale.to_string()>{text}</span> }
             });
             Some(view! {
                 <li

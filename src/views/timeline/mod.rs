@@ -37,7 +37,7 @@ use cke_core::data::model::{Dataset, Date, FIRST_YEAR};
 use cke_core::strings::Ui;
 use cke_core::timeline::eras::{place_eras, Era};
 use cke_core::timeline::layout::{lay_out, LaneOptions, Model};
-use cke_core::timeline::scale::{year_of, Domain, Scale, Span, Window};
+use cke_core::timeline::scale::{years_text, Domain, Scale, Span, Window};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -212,15 +212,8 @@ pub fn TimelineView(dataset: Arc<Dataset>) -> impl IntoView {
             <p class="cke-tl-status" aria-live="polite">
                 {move || {
                     let visible = layout.with(|layout| layout.visible);
-                    let shown = window.get();
-                    let first = year_of(shown.start.floor() as i32);
-                    let last = year_of((shown.end.ceil() as i32 - 1).max(domain.start));
+                    let years = years_text(&window.get(), &domain);
                     let kept = model.with(|model| model.len());
-                    let years = if first == last {
-                        first.to_string()
-                    } else {
-                        format!("{first} – {last}")
-                    };
                     let number = |n: usize| format_number(n as f64, lang, false);
                     let showing = Ui::TimelineShowingCount.count(
                         lang,
