@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { openAllDetails, openPage, useServedApp, waitForApp } from './harness.mjs';
+import { openAllDetails, openPage, useServedApp, waitForApp, withoutPrerender } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'e2e', 'artifacts', 'accessibility');
@@ -435,6 +435,8 @@ describe('accessibility', () => {
 
   test('loading is announced as busy, a failure as an alert', async () => {
     const { context, page } = await openPage(suite.browser);
+    // The app's own loading state (with a prerendered view, the reader reads the view instead).
+    await withoutPrerender(page);
     let release;
     const gate = new Promise((resolve) => (release = resolve));
     await page.route('**/data/events.json', async (route) => {
@@ -585,6 +587,7 @@ describe('accessibility', () => {
     // While loading (the skeleton pulses when motion is welcome).
     for (const reducedMotion of ['reduce', 'no-preference']) {
       const { context, page } = await openPage(suite.browser, { reducedMotion });
+      await withoutPrerender(page);
       let release;
       const gate = new Promise((resolve) => (release = resolve));
       await page.route('**/data/events.json', async (route) => {

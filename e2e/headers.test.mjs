@@ -51,7 +51,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * Trunk's (and scripts/extract-loader.mjs's) content-hashed names. Trunk prints its 64-bit hash
  * in hex without leading zeros, so one build in sixteen has 15 digits (`…-f57af2d8f46d6a6.js`).
  */
-const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$|^\/prerender-[0-9a-f]{16}\//;
 
 function* files(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -196,7 +196,7 @@ describe('the app under these headers', () => {
     const { context, page, consoleErrors } = await open();
     await page.goto(`${host.origin}/?app=${encodeURIComponent(app.origin)}`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
-    await frame.locator('.cke-main[aria-busy="false"]').waitFor();
+    await waitForApp(frame);
     assert.equal(await frame.locator('h1').first().innerText(), 'China and Kazakhstan since 1992');
     // embed.js (served under the same headers) sized the iframe to its content.
     await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 400);

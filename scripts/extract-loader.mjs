@@ -1,8 +1,8 @@
 // Trunk post-build hook: moves Trunk's inline module loader out of index.html into its own
 // content-hashed file, so that the page runs under a strict Content-Security-Policy
-// (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'); and puts before it the data
+// (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'); and puts in its place the data
 // preloader (scripts/preload-data.js, also content-hashed), which starts the data downloads
-// while the wasm downloads. Run by Trunk with TRUNK_STAGING_DIR set; fails loudly when the page
+// while the wasm downloads, shows the prerendered view, and then starts the loader. Run by Trunk with TRUNK_STAGING_DIR set; fails loudly when the page
 // has no loader or more than one.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,10 +26,16 @@ const neutral = readdirSync(join(dir, 'data')).filter((file) => file.endsWith('.
 if (neutral.length === 0) throw new Error('no data/*.json in the build to preload');
 const preloader = readFileSync(join(import.meta.dirname, 'preload-data.js'), 'utf8')
   .replace(/^\s*\/\/.*\n/gm, '')
-  .replace('NEUTRAL_FILES', JSON.stringify(neutral));
+  .replace('NEUTRAL_FILES', JSON.stringify(neutral))
+  .replace('LOADER', JSON.stringify(`./${name}`));
 const preloadName = hashed('preload', preloader);
 writeFileSync(join(dir, preloadName), preloader);
 
+// The preloader is `async`: it runs as soon as it has arrived, beside the style sheets' downloads,
+// rather than after them and the whole document as a deferred script would. It starts the app
+// itself (importing the loader, fetched meanwhile through the modulepreload), once the
+// prerendered view is in the page or known to be missing, and never before the document is
+// parsed.
 writeFileSync(indexPath, html.replace(tag,
-  `<script type="module" src="./${preloadName}"></script><script type="module" src="./${name}"></script>`));
+  `<link rel="modulepreload" href="./${name}"><script type="module" async src="./${preloadName}"></script>`));
 console.log(`extract-loader: moved the inline loader to ${name}; data preloader ${preloadName} (${neutral.length} files and the reader's text)`);
