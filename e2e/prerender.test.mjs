@@ -6,12 +6,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { drawnMarkup } from '../scripts/prerender.mjs';
 import { APP, DIST, launchBrowser, openPage, serveDist, waitForApp } from './harness.mjs';
 
 const LANGUAGES = ['en', 'zh', 'ru', 'kk'];
+const SHOTS = join(import.meta.dirname, 'artifacts', 'prerender');
 const CSP = readFileSync(join(DIST, '_headers'), 'utf8').match(/^\s+Content-Security-Policy:\s*(.+)$/m)[1];
 
 /** The manifest the build wrote into index.html, or null. */
@@ -273,6 +274,20 @@ describe('without the wasm', () => {
     await page.locator('.cke[data-cke-prerender] h1').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'kk');
     await context.close();
+  });
+
+  test('screenshots at 375 and 1280 px, for review (e2e/artifacts/prerender/)', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const key of ['overview', 'sector-trade', 'timeline', 'compare']) {
+      for (const width of [375, 1280]) {
+        const { context, page } = await openPage(browser, { viewport: { width, height: 800 } });
+        await page.route('**/*.wasm', (route) => route.abort());
+        await page.goto(`${server.origin}/${queryOf(key)}`);
+        await page.locator('.cke[data-cke-prerender] h1').waitFor();
+        await page.screenshot({ path: join(SHOTS, `${key}-${width}.png`), fullPage: false });
+        await context.close();
+      }
+    }
   });
 
   test('with JavaScript off, the <noscript> note is what shows', async () => {
