@@ -942,7 +942,8 @@ const VIEW_MARKERS = {
   overview: '#cke-headlines',
   sector: '.cke-sector-title, .cke-main > .cke-lede + ul.cke-grid',
   timeline: '.cke-tl-status',
-  compare: '.cke-main > h1 + .cke-lede + nav.cke-tabs',
+  // The data's as-of line stands between the heading and the lede.
+  compare: '.cke-main > h1 ~ .cke-lede + nav.cke-tabs',
 };
 
 /**
