@@ -2,8 +2,8 @@
 // content-hashed file, so that the page runs under a strict Content-Security-Policy
 // (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'); and puts in its place the data
 // preloader (scripts/preload-data.js, also content-hashed), which starts the data downloads
-// while the wasm downloads, shows the prerendered view, and then starts the loader. Run by Trunk with TRUNK_STAGING_DIR set; fails loudly when the page
-// has no loader or more than one.
+// while the wasm downloads, shows the prerendered view, and then starts the loader. Run by Trunk
+// with TRUNK_STAGING_DIR set; fails loudly when the page has no loader or more than one.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
