@@ -938,7 +938,7 @@ const VIEW_MARKERS = {
   overview: '#cke-headlines',
   sector: '.cke-sector-title, .cke-main > .cke-lede + ul.cke-grid',
   timeline: '.cke-tl-status',
-  compare: '.cke-main > h1 + .cke-lede + nav.cke-tabs',
+  compare: '.cke-main > h1 ~ .cke-lede + nav.cke-tabs',
 };
 
 /**
