@@ -1,9 +1,9 @@
 // Trunk post-build hook: moves Trunk's inline module loader out of index.html into its own
 // content-hashed file, so that the page runs under a strict Content-Security-Policy
 // (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'); and puts in its place the data
-// preloader (scripts/preload-data.js, also content-hashed), which starts the data downloads
-// while the wasm downloads, shows the prerendered view, and then starts the loader. Run by Trunk
-// with TRUNK_STAGING_DIR set; fails loudly when the page has no loader or more than one.
+// preloader (scripts/preload-data.js, also content-hashed), which shows the prerendered view and
+// then starts the downloads of the app's JS, wasm and data, and the loader. Run by Trunk with
+// TRUNK_STAGING_DIR set; fails loudly when the page has no loader or more than one.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,18 +24,25 @@ writeFileSync(join(dir, name), `${code.trim()}\n`);
 // data/text/, one per language).
 const neutral = readdirSync(join(dir, 'data')).filter((file) => file.endsWith('.json')).sort();
 if (neutral.length === 0) throw new Error('no data/*.json in the build to preload');
+// Trunk's preloads of the app's JS and wasm leave the page's head: the preloader adds them once
+// the prerendered view is painted (with the same attributes, so that the loader's requests take
+// their answers).
+const appPreloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)" [^>]*>/g)].map(([link]) => link);
+if (appPreloads.length === 0) throw new Error('expected Trunk\'s preloads of the app\'s JS and wasm in index.html');
+const attributesOf = (link) => Object.fromEntries([...link.matchAll(/([a-z-]+)="([^"]*)"/g)].map(([, key, value]) => [key, value]));
 const preloader = readFileSync(join(import.meta.dirname, 'preload-data.js'), 'utf8')
   .replace(/^\s*\/\/.*\n/gm, '')
   .replace('NEUTRAL_FILES', JSON.stringify(neutral))
-  .replace('LOADER', JSON.stringify(`./${name}`));
+  .replace('LOADER', JSON.stringify(`./${name}`))
+  .replace('APP_PRELOADS', JSON.stringify(appPreloads.map(attributesOf)));
 const preloadName = hashed('preload', preloader);
 writeFileSync(join(dir, preloadName), preloader);
 
 // The preloader is `async`: it runs as soon as it has arrived, beside the style sheets' downloads,
 // rather than after them and the whole document as a deferred script would. It starts the app
-// itself (importing the loader, fetched meanwhile through the modulepreload), once the
-// prerendered view is in the page or known to be missing, and never before the document is
-// parsed.
-writeFileSync(indexPath, html.replace(tag,
-  `<link rel="modulepreload" href="./${name}"><script type="module" async src="./${preloadName}"></script>`));
+// itself (importing the loader), once the prerendered view is painted or known to be missing,
+// and never before the document is parsed.
+let page = html.replace(tag, `<script type="module" async src="./${preloadName}"></script>`);
+for (const link of appPreloads) page = page.replace(link, '');
+writeFileSync(indexPath, page);
 console.log(`extract-loader: moved the inline loader to ${name}; data preloader ${preloadName} (${neutral.length} files and the reader's text)`);

@@ -1,31 +1,58 @@
 // The page's one script tag. Runs in <head> (async, as soon as it has arrived) and, for the view
 // the URL names:
-// 1. starts the first view's data downloads while the wasm downloads, instead of after it has
-//    run: the app's own fetches (src/services/load/) then take these answers;
-// 2. shows that view's prerendered markup (scripts/prerender.mjs) as soon as <body> exists, so
+// 1. shows that view's prerendered markup (scripts/prerender.mjs) as soon as <body> exists, so
 //    the reader reads it before the wasm has arrived; the app takes over from it without a jump
 //    (src/services/takeover.rs);
-// 3. starts the app (Trunk's loader, whose download the page started), once the prerendered view
-//    is in the page, or known to be missing, and the document is parsed: so the view is shown
-//    first even where the wasm comes as fast as the fragment (a cache, a loopback, Lighthouse's
-//    unthrottled load).
+// 2. then starts the app's downloads (its JS and wasm, and the first view's data, which the app's
+//    own fetches in src/services/load/ then take) and the app itself (Trunk's loader). It starts
+//    them once the prerendered view is painted, or known to be missing: the fragment's few KB do
+//    not share a slow link with the app's 400 KB, and the view is shown first even where the
+//    wasm comes as fast as the fragment (a cache, a loopback, Lighthouse's unthrottled load).
 // Written into dist/ by scripts/extract-loader.mjs, which fills in the neutral files (every
-// data/*.json of the build) and the loader's name, and hashes the file's name. A file, never
+// data/*.json of the build), the loader's name and the preloads Trunk wrote for the app's JS and
+// wasm, and hashes the file's name. A file, never
 // inline: the page runs under a strict CSP. It must never show the wrong markup: whenever it
 // cannot be sure, it shows none.
 
-// 3. first, so that nothing below can keep the app from starting: once, when the fragment is
-// in or missing, and after 3 s in any case (a stalled fragment must not hold the app back; it
-// may still replace the app's skeleton until the app shows its view).
+// 2. first, so that nothing below can keep the app from starting: once, when the fragment is
+// painted or missing, and after 3 s in any case (a stalled fragment must not hold the app back;
+// it may still replace the app's skeleton until the app shows its view).
+const preload = (attributes) => {
+  const link = document.createElement('link');
+  for (const [name, value] of Object.entries(attributes)) link.setAttribute(name, value);
+  document.head.append(link);
+};
 let started = false;
 const start = () => {
   if (started) return;
   started = true;
+  // The first view's data, and the reader's language's text only. A view without charts is
+  // drawn without the charts' files, which the app fetches after it (data::Collection,
+  // View::draws_charts). The app's fetch is a same-origin CORS request; a preload only serves
+  // one that matches. A wrong guess costs a download, never a wrong page.
+  try {
+    const drawsCharts = ['sector', 'compare'].includes(view);
+    const neutral = NEUTRAL_FILES.filter((file) => drawsCharts || !['series.json', 'comparisons.json'].includes(file));
+    for (const file of [...neutral, `text/${lang}.json`]) {
+      preload({ rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `data/${file}` });
+    }
+    // The app's JS and wasm, as Trunk had preloaded them, beside the loader.
+    for (const attributes of APP_PRELOADS) preload(attributes);
+  } catch {
+    // Preloads only save time: the app fetches what it needs.
+  }
   const run = () => import(LOADER);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
   else run();
 };
 setTimeout(start, 3000);
+// Once the page has painted (a frame, then a task), or after 1 s if it does not paint (a hidden
+// tab paints nothing; style sheets still on the way hold the paint back).
+const afterPaint = (then) => {
+  if (document.hidden) return then();
+  requestAnimationFrame(() => setTimeout(then, 0));
+  setTimeout(then, 1000);
+};
 
 const LANGUAGES = ['en', 'zh', 'ru', 'kk'];
 const VIEWS = ['overview', 'sector', 'timeline', 'compare'];
@@ -73,23 +100,7 @@ const preferred = [...(navigator.languages ?? []), navigator.language]
 const lang = asked ?? preferred ?? 'en';
 const view = VIEWS.includes(query.get('view')) ? query.get('view') : 'overview';
 
-// 1. Only the first view's data, and the reader's language's text only. A view without charts is
-// drawn without the charts' files, which the app fetches after it (data::CHART_FILES,
-// View::draws_charts). A wrong guess costs a download, never a wrong page.
-const CHART_FILES = ['series.json', 'comparisons.json'];
-const drawsCharts = ['sector', 'compare'].includes(view);
-const neutral = NEUTRAL_FILES.filter((file) => drawsCharts || !CHART_FILES.includes(file));
-for (const file of [...neutral, `text/${lang}.json`]) {
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  // The app's fetch is a same-origin CORS request; a preload only serves one that matches.
-  link.crossOrigin = 'anonymous';
-  link.href = `data/${file}`;
-  document.head.append(link);
-}
-
-// 2. The prerendered view. The build writes its manifest into index.html (no manifest in a
+// 1. The prerendered view. The build writes its manifest into index.html (no manifest in a
 // debug build: nothing to show). See scripts/prerender.mjs for what each field means.
 const manifest = (() => {
   try {
@@ -210,14 +221,14 @@ else {
         } catch {
           root = null;
         }
-        if (!root) return;
+        if (!root) return start();
         // An app that has started meanwhile waits hidden behind this view, as it would have.
         for (const app of document.querySelectorAll('body > .cke')) app.setAttribute('data-cke-pending', '');
         document.body.prepend(root);
+        afterPaint(start);
       };
       if (document.body) insert();
       else document.addEventListener('DOMContentLoaded', insert, { once: true });
     })
-    .catch(() => {})
-    .finally(start);
+    .catch(start);
 }
