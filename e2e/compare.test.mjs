@@ -137,8 +137,10 @@ describe('comparative charts', () => {
     assert.match(await tooltip.innerText(), /1992/);
     await page.keyboard.press('End');
     const last = await tooltip.innerText();
-    assert.match(last, /2024/);
-    assert.match(last, /US\$43\.82 bn/);
+    assert.match(last, /2025/);
+    assert.match(last, /US\$48\.7 bn/);
+    await page.keyboard.press('ArrowLeft');
+    assert.match(await tooltip.innerText(), /2024[\s\S]*US\$43\.82 bn/);
     await page.keyboard.press('ArrowLeft');
     assert.match(await tooltip.innerText(), /2023[\s\S]*US\$41\.02 bn/);
     await page.keyboard.press('ArrowDown');

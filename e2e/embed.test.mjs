@@ -77,7 +77,7 @@ after(async () => {
 async function explainerFrame(hostPage) {
   const element = await hostPage.waitForSelector('iframe:not(#meddler)');
   const frame = await element.contentFrame();
-  await frame.locator('.cke-main[aria-busy="false"]').waitFor();
+  await waitForApp(frame);
   return { element, frame };
 }
 

@@ -1,61 +1,24 @@
 // Shared end-to-end harness: serves dist/ on 127.0.0.1 and drives Debian's headless Chromium
 // through playwright-core (which downloads no browser). No retries: a flaky journey fails.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveStatic } from '../scripts/browser.mjs';
 
 // CKE_DIST lets parallel work serve its own build; the test command always uses dist/.
 export const DIST = resolve(process.env.CKE_DIST ?? resolve(import.meta.dirname, '..', 'dist'));
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Serves `dist/` (or another built site, `root`) on an ephemeral loopback port, like any plain
  * static host would; `headers` are added to every answer (CSP, CORS…), and so are those that
  * `headersFor(pathname)` returns for a path (per-path rules, like a host's `_headers` file).
  */
-export async function serveDist(root = DIST, { headers = {}, headersFor = () => ({}) } = {}) {
-  const server = createServer(async (request, response) => {
-    const url = new URL(request.url, 'http://127.0.0.1');
-    const answer = { ...headers, ...headersFor(url.pathname) };
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
-      response.writeHead(200, { ...answer, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { ...answer, 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((done) => server.close(done)) };
+export function serveDist(root = DIST, options = {}) {
+  return serveStatic(root, options);
 }
 
 /** Launches headless Chromium with the flags these machines need (root, closed network). */
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-    ],
-  });
+  return launchChromium();
 }
 
 /**
@@ -75,10 +38,30 @@ export async function openPage(browser, options = {}) {
   return { context, page, consoleErrors, requests };
 }
 
-/** Waits until the app has mounted and the data has loaded (the skeleton is gone). */
+/**
+ * The app's own root once it is shown: not a prerendered view (`data-cke-prerender`, drawn by
+ * the build and shown before the wasm has arrived), nor the app's root while it waits hidden
+ * behind one (`data-cke-pending`; src/services/takeover.rs).
+ */
+export const APP = '.cke:not([data-cke-prerender]):not([data-cke-pending])';
+/** The app's main region once its view is drawn. */
+export const DRAWN = `${APP} > .cke-main[aria-busy="false"]`;
+
+/** Waits until the app has mounted, the data has loaded (the skeleton is gone) and the app has
+ * taken over from the prerendered view, if one was shown. `page` may be a frame. */
 export async function waitForApp(page) {
-  await page.locator('.cke').waitFor();
-  await page.locator('.cke-main[aria-busy="false"]').waitFor();
+  await page.locator(DRAWN).waitFor();
+}
+
+/** Serves `page` its documents without the prerender manifest, as a build without prerendered
+ * views (`trunk serve`) would: for tests of what the app itself shows while it loads (the
+ * skeleton, failures while the first view's data is on the way). */
+export async function withoutPrerender(page) {
+  await page.route((url) => url.pathname.endsWith('/') || url.pathname.endsWith('/index.html'), async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<meta name="cke-prerender"[^>]*>/, '');
+    await route.fulfill({ response, body });
+  });
 }
 
 /**

@@ -53,7 +53,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * The split build (scripts/split.mjs) puts the wasm, its JS and its chunks in a folder named by
  * their hash, `wasm-<16 hex>/`.
  */
-const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$|^\/wasm-[0-9a-f]{16}\//;
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$|^\/(wasm|prerender)-[0-9a-f]{16}\//;
 
 function* files(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -198,7 +198,7 @@ describe('the app under these headers', () => {
     const { context, page, consoleErrors } = await open();
     await page.goto(`${host.origin}/?app=${encodeURIComponent(app.origin)}`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
-    await frame.locator('.cke-main[aria-busy="false"]').waitFor();
+    await waitForApp(frame);
     assert.equal(await frame.locator('h1').first().innerText(), 'China and Kazakhstan since 1992');
     // embed.js (served under the same headers) sized the iframe to its content.
     await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 400);

@@ -1,7 +1,7 @@
 // Reader journeys through the app shell, in headless Chromium against the release build.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServedApp, waitForApp } from './harness.mjs';
+import { openPage, useServedApp, waitForApp, withoutPrerender } from './harness.mjs';
 
 const suite = useServedApp();
 
@@ -144,8 +144,11 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  // With no prerendered view to show (a debug build, a view or URL without a fragment); with
+  // one, e2e/prerender.test.mjs checks the takeover.
   test('shows a skeleton while loading, then the content without any layout shift', async () => {
     const { context, page } = await openPage(suite.browser);
+    await withoutPrerender(page);
     let release;
     const gate = new Promise((resolve) => (release = resolve));
     await page.route('**/data/events.json', async (route) => {

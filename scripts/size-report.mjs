@@ -32,10 +32,10 @@ export function distSizes(dist) {
     .map((path) => ({ file: relative(dist, path), ...compressedSizes(readFileSync(path)) }));
 }
 
-/** The first-load byte budget (brotli) recorded in README.md. */
-export function readmeBudget(readmePath) {
-  const match = readFileSync(readmePath, 'utf8').match(/First-load budget: ([\d,]+) bytes brotli/);
-  if (!match) throw new Error(`${readmePath} has no line "First-load budget: N bytes brotli"`);
+/** A byte budget (brotli) recorded in README.md as "<name>: N bytes brotli". */
+export function readmeBudget(readmePath, name = 'First-load budget') {
+  const match = readFileSync(readmePath, 'utf8').match(new RegExp(`${name}: ([\\d,]+) bytes brotli`));
+  if (!match) throw new Error(`${readmePath} has no line "${name}: N bytes brotli"`);
   return Number(match[1].replaceAll(',', ''));
 }
 

@@ -10,6 +10,7 @@ use crate::services::focus::focus_heading_later;
 use crate::services::lang::CurrentLang;
 use crate::services::load::{use_dataset, DataState};
 use crate::services::nav::Nav;
+use crate::services::takeover::Takeover;
 use crate::views::{
     compare::CompareView, overview::OverviewView, sector::SectorView, timeline::TimelineView,
 };
@@ -166,8 +167,32 @@ pub fn App(today: Today) -> impl IntoView {
         use_embed(nav, root);
     }
 
+    // Behind a prerendered view (see `takeover`), the root stays hidden until its view is
+    // drawn, with the code of its chunks (split builds), then replaces the prerendered one in
+    // the same frame.
+    let takeover = Takeover::begin();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let drawn = drawn.with(|drawn| drawn.1 != 0) && !crate::services::chunk::main_pending();
+        match root.get() {
+            Some(element) if drawn => {
+                takeover.finish(element.into());
+                true
+            }
+            _ => false,
+        }
+    });
+
     view! {
-        <div class="cke" node_ref=root data-theme=theme data-embed=embedded.to_string()>
+        <div
+            class="cke"
+            node_ref=root
+            data-theme=theme
+            data-embed=embedded.to_string()
+            data-cke-pending=takeover.pending().then_some("")
+        >
             <a class="cke-skip" href="#main">{move || Ui::SkipToContent.text(lang.get())}</a>
             <Header embedded/>
             <p class="cke-visually-hidden" aria-live="polite">{move || announcement.get()}</p>

@@ -46,7 +46,7 @@ impl View {
     }
 
     /// Whether the view draws charts, and so needs the charts' data files to be drawn at all
-    /// (the others are drawn first without them; see `data::CHART_FILES`).
+    /// (the others are drawn first without them; see `data::Collection::CHARTS`).
     pub fn draws_charts(self) -> bool {
         matches!(self, View::Sector | View::Compare)
     }

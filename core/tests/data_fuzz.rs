@@ -16,7 +16,7 @@ use serde_json::{Map, Number, Value};
 use cke_core::data::locate::Path;
 use cke_core::data::model::Dataset;
 use cke_core::data::raw::{self, Shape};
-use cke_core::data::{build_dataset, DataFiles, Severity, NEUTRAL_FILES};
+use cke_core::data::{build_dataset, Collection, DataFiles, Severity};
 
 /// The number of file slots: seven neutral files plus two languages.
 const SLOTS: usize = 9;
@@ -26,10 +26,10 @@ fn good() -> DataFiles {
 }
 
 fn slot(files: &mut DataFiles, index: usize) -> &mut Option<String> {
-    match NEUTRAL_FILES.get(index) {
-        Some(name) => files.slot_mut(name).expect("a neutral file"),
+    match Collection::ALL.get(index) {
+        Some(collection) => files.slot_mut(*collection),
         None => {
-            let lang = (index - NEUTRAL_FILES.len()) % files.texts.len();
+            let lang = (index - Collection::ALL.len()) % files.texts.len();
             &mut files.texts[lang].1
         }
     }
@@ -426,11 +426,11 @@ fn a_ten_megabyte_string_is_an_error_not_a_hang() {
     for index in 0..SLOTS {
         let mut files = good();
         *slot(&mut files, index) = Some(huge.clone());
-        let name = match NEUTRAL_FILES.get(index) {
-            Some(name) => (*name).to_owned(),
+        let name = match Collection::ALL.get(index) {
+            Some(collection) => collection.file().to_owned(),
             None => format!(
                 "text/{}.json",
-                files.texts[(index - NEUTRAL_FILES.len()) % files.texts.len()].0
+                files.texts[(index - Collection::ALL.len()) % files.texts.len()].0
             ),
         };
         let error = first_error_in(&files, &name);

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use cke_core::data::{build_dataset, Severity, CHART_FILES};
+use cke_core::data::{build_dataset, Collection, Severity};
 
 /// The rules that must each have a fixture; deleting one fails the suite.
 const RULES: &[&str] = &[
@@ -50,6 +50,14 @@ const RULES: &[&str] = &[
     "as-of-after-today",
     "end-before-start",
     "factbase-row-out-of-range",
+    "factbase-update-row-out-of-range",
+    "factbase-row-and-update-row",
+    "factbase-row-missing",
+    // Disputed dates and plans
+    "other-date-same-as-date",
+    "other-date-dangling-source",
+    "end-with-other-dates",
+    "stale-plan",
     // Numbers
     "negative-value",
     "non-finite-value",
@@ -150,6 +158,69 @@ fn each_rule_fixture_yields_exactly_its_expected_problems() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn a_disputed_date_with_its_sources_validates_and_reaches_the_model() {
+    let (mut files, _) = common::load_dir(&common::fixtures().join("good"));
+    let events = files.events.take().expect("the good events");
+    let disputed = events.replacen(
+        "\"end\": null,",
+        "\"other_dates\": [ { \"date\": \"1992-01\", \"sources\": [\"chinadaily-2025-advertorial\"] } ],",
+        1,
+    );
+    assert_ne!(disputed, events);
+    files.events = Some(disputed);
+    let report = build_dataset(&files, common::today());
+    let lines: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    assert!(lines.is_empty(), "problems:\n{}", lines.join("\n"));
+    let data = report.dataset.expect("a dataset");
+    let ties = data
+        .events()
+        .iter()
+        .find(|e| e.id.as_str() == "1992-01-diplomatic-ties")
+        .expect("the event");
+    assert!(ties.is_disputed());
+    assert_eq!(ties.when.end, None, "a disputed date is never a range");
+    let dates: Vec<String> = ties
+        .dates_with_sources()
+        .iter()
+        .map(|(date, sources)| format!("{date} {}", sources[0]))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "1992-01-03 chinadaily-2007-relations",
+            "1992-01 chinadaily-2025-advertorial"
+        ]
+    );
+}
+
+#[test]
+fn a_bad_other_date_is_left_out_and_the_event_kept_without_a_range() {
+    for rule in ["other-date-same-as-date", "end-with-other-dates"] {
+        let (files, _) = common::load_rule(&common::fixtures().join("bad").join(rule));
+        let data = build_dataset(&files, common::today())
+            .dataset
+            .expect("a dataset");
+        assert_eq!(data.events().len(), 3, "{rule}: every event is kept");
+        for event in data.events() {
+            match rule {
+                "other-date-same-as-date" => assert!(!event.is_disputed(), "{rule}"),
+                _ => assert!(event.when.end.is_none() || !event.is_disputed(), "{rule}"),
+            }
+        }
+    }
+    let (files, _) = common::load_rule(&common::fixtures().join("bad/end-with-other-dates"));
+    let data = build_dataset(&files, common::today())
+        .dataset
+        .expect("a dataset");
+    let visit = data
+        .events()
+        .iter()
+        .find(|e| e.id.as_str() == "1992-02-pm-visit")
+        .expect("the visit");
+    assert!(visit.is_disputed() && visit.when.end.is_none());
 }
 
 #[test]
@@ -257,10 +328,10 @@ fn the_cli_prints_each_problem_and_fails_on_an_error() {
 #[test]
 fn a_deferred_file_is_no_fault_and_its_items_are_simply_not_there_yet() {
     let (mut files, _) = common::load_dir(&common::fixtures().join("good"));
-    for file in CHART_FILES {
-        *files.slot_mut(file).expect("a neutral file") = None;
+    for collection in Collection::CHARTS {
+        *files.slot_mut(collection) = None;
     }
-    files.deferred = CHART_FILES.to_vec();
+    files.deferred = Collection::CHARTS.to_vec();
     let report = build_dataset(&files, common::today());
     // Not "the file is missing", not the texts of series and comparisons as matching no id,
     // not the caveats' references to them as dangling, not sources as unreferenced.
@@ -274,7 +345,8 @@ fn a_deferred_file_is_no_fault_and_its_items_are_simply_not_there_yet() {
     // The same slots missing without being deferred are faults, each reported.
     files.deferred.clear();
     let report = build_dataset(&files, common::today());
-    for file in CHART_FILES {
+    for collection in Collection::CHARTS {
+        let file = collection.file();
         assert!(
             report
                 .problems

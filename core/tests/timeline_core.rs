@@ -224,3 +224,72 @@ fn related_figures_share_a_sector_and_a_year_with_the_event() {
         assert!(from <= 1993 && 1993 <= to, "{}", figure.id);
     }
 }
+
+#[test]
+fn a_disputed_date_is_drawn_at_the_events_own_date_never_as_a_range() {
+    let dataset = dataset();
+    let disputed: Vec<_> = dataset
+        .events()
+        .iter()
+        .filter(|e| e.is_disputed())
+        .collect();
+    assert!(disputed.len() >= 2, "the pipeline and the tourism year");
+    for event in &disputed {
+        assert_eq!(event.when.end, None, "{}", event.id);
+        assert_ne!(Span::of(&event.when).kind, MarkKind::Range, "{}", event.id);
+    }
+    let pipeline = dataset
+        .event(&EventId::parse("2005-11-atasu-alashankou-pipeline").unwrap())
+        .expect("the pipeline");
+    assert_eq!(Span::of(&pipeline.when).kind, MarkKind::Month);
+    let dates = cke_core::timeline::disputed_dates(&dataset, pipeline);
+    let names: Vec<(String, Vec<String>)> = dates
+        .into_iter()
+        .map(|(date, publishers)| (date.to_string(), publishers))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "2005-11".to_owned(),
+                vec!["Oil & Gas Journal (OGJ)".to_owned()]
+            ),
+            ("2005-12".to_owned(), vec!["RFE/RL".to_owned()]),
+        ]
+    );
+    let tourism = dataset
+        .event(&EventId::parse("2025-02-china-tourism-year").unwrap())
+        .expect("the tourism year");
+    assert_eq!(Span::of(&tourism.when).kind, MarkKind::Day);
+    assert_eq!(tourism.all_sources().len(), 3);
+}
+
+#[test]
+fn era_bands_tile_the_whole_axis_alternating_and_are_buttons_when_wide_enough() {
+    use cke_core::timeline::eras::{era_bands, place_eras, MIN_ERA_BUTTON};
+    let dataset = dataset();
+    let domain = domain(&dataset);
+    let eras = place_eras(dataset.events(), &domain);
+    assert_eq!(eras.len(), 6, "every era's opening event is in the data");
+    let scale = Scale::new(Window::whole(&domain), 1240.0);
+    let bands = era_bands(&eras, &scale);
+    assert_eq!(bands.len(), 6);
+    for pair in bands.windows(2) {
+        assert!(
+            (pair[0].left + pair[0].width - pair[1].left).abs() < 1e-6,
+            "{pair:?}"
+        );
+        assert_ne!(pair[0].shaded, pair[1].shaded);
+    }
+    let last = bands.last().unwrap();
+    assert!((last.left + last.width - 1240.0).abs() < 1e-6);
+    for band in &bands {
+        assert_eq!(band.button, band.width >= MIN_ERA_BUTTON);
+    }
+    // In one year's window only the era of that year is drawn, across the whole axis.
+    let scale = Scale::new(Window::year(2008, &domain), 960.0);
+    let bands = era_bands(&eras, &scale);
+    assert_eq!(bands.len(), 1);
+    assert_eq!((bands[0].left, bands[0].width), (0.0, 960.0));
+    assert!(bands[0].button && !bands[0].shaded);
+}

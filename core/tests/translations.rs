@@ -87,7 +87,7 @@ fn same_as_english_is_right(ui: Ui, lang: Lang) -> bool {
         (Ui::AxisTeu | Ui::UnitTeu, Lang::Kk)
             | (Ui::SeriesValue, Lang::Ru | Lang::Kk)
             | (Ui::PeriodMonthsInYear, Lang::Ru)
-            | (Ui::DateRange, Lang::Ru | Lang::Kk)
+            | (Ui::DateRange | Ui::DateDisputedBy, Lang::Ru | Lang::Kk)
     )
 }
 

@@ -185,7 +185,7 @@ pub fn Footer() -> impl IntoView {
             let count = sources.len();
             view! {
                 <p>
-                    {dataset.as_of().map(|date| Ui::FooterDataAsOfDate.fill(lang, &[("date", &format_date(date, lang))])).unwrap_or_default()}
+                    {dataset.as_of().map(|date| Ui::DataAsOfDate.fill(lang, &[("date", &format_date(date, lang))])).unwrap_or_default()}
                     " · " {Ui::FooterSourcesCountText.count(lang, count as f64, &crate::services::intl::format_number(count as f64, lang, false), &[])}
                 </p>
                 // Built on first opening: a few hundred elements no first paint needs.

@@ -1,6 +1,6 @@
 //! Shared interface pieces, used by more than one view: the frame (header, view navigation,
-//! footer), loading and error states, provenance (figure cards and their sources), disclosures
-//! built when opened, the embed-code generator and the comparison chart.
+//! footer), loading and error states, provenance (figure cards and their sources), freshness
+//! (the data's as-of date, disputed dates, stale plans), disclosures built when opened, the embed-code generator and the comparison chart.
 //!
 //! Architecture invariant: components import the core and the services, never a view or the
 //! root (`tests/architecture.rs` checks it).
@@ -9,6 +9,7 @@ pub mod chart;
 pub mod disclosure;
 pub mod embed_code;
 pub mod frame;
+pub mod freshness;
 pub mod lazy;
 pub mod link;
 pub mod provenance;

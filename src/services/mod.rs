@@ -15,3 +15,4 @@ pub mod load;
 pub mod nav;
 pub mod paint;
 pub mod panic;
+pub mod takeover;

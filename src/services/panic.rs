@@ -82,11 +82,25 @@ fn show_error_panel() -> Option<()> {
     main.append_child(&alert).ok()?;
     root.append_child(&main).ok()?;
 
-    // The dead app's controls would only throw on every click: remove it entirely.
+    // The dead app's controls would only throw on every click: remove it entirely, and with it
+    // a prerendered view it had not yet replaced (`takeover`), which would never go away.
     match old_root {
         Some(old) => old.replace_with_with_node_1(&root).ok()?,
         None => {
             body.append_child(&root).ok()?;
+        }
+    }
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute(crate::services::takeover::SHOWN, "");
+    }
+    if let Ok(others) = document.query_selector_all("body > .cke:not([data-cke-crashed])") {
+        for index in 0..others.length() {
+            if let Some(other) = others
+                .item(index)
+                .and_then(|node| wasm_bindgen::JsCast::dyn_into::<Element>(node).ok())
+            {
+                other.remove();
+            }
         }
     }
     if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {

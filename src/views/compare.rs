@@ -3,7 +3,7 @@
 //! [`Chart`]). The chart is rebuilt only when the chosen comparison changes, so the
 //! reader's choices inside it survive other changes of the URL (such as the highlighted year).
 
-use super::text;
+use super::{text, AsOfLine};
 use crate::components::chart::Chart;
 use crate::components::lazy::{lazy_view, Waiting};
 use crate::components::link::Link;
@@ -92,6 +92,7 @@ fn Compare(dataset: Arc<Dataset>) -> impl IntoView {
                 .collect_view()
         }
     };
+    let as_of = view! { <AsOfLine dataset=dataset.clone()/> };
     let chart = move || {
         chosen.get().map(|id| {
             view! { <Chart dataset=dataset.clone() comparison=id heading_level=None/> }
@@ -99,6 +100,7 @@ fn Compare(dataset: Arc<Dataset>) -> impl IntoView {
     };
     view! {
         <h1>{Ui::CompareTitle.text(lang)}</h1>
+        {as_of}
         <p class="cke-lede">{Ui::CompareLede.text(lang)}</p>
         <nav class="cke-tabs" aria-label=Ui::CompareChoices.text(lang)><ul>{choices}</ul></nav>
         {chart}

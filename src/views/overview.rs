@@ -1,6 +1,7 @@
-//! The overview: headline figures, the eleven sectors as entry points, the latest milestones.
+//! The overview: headline figures, the eleven sectors as entry points, the most recent
+//! milestones in the data.
 
-use super::{text, EventItem};
+use super::{text, AsOfLine, EventItem};
 use crate::components::link::Link;
 use crate::components::provenance::{figure_value_text, FigureCard};
 use crate::services::clock::Today;
@@ -48,6 +49,7 @@ pub fn OverviewView(dataset: Arc<Dataset>) -> impl IntoView {
         .collect_view();
     view! {
         <h1>{Ui::OverviewTitle.text(lang)}</h1>
+        <AsOfLine dataset=dataset.clone()/>
         <p class="cke-lede">{Ui::OverviewLede.text(lang)}</p>
         <section class="cke-section" aria-labelledby="cke-headlines">
             <h2 id="cke-headlines">{Ui::OverviewHeadlines.text(lang)}</h2>

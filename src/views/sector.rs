@@ -6,7 +6,7 @@
 //! and show it in place, like tabs.
 
 use super::overview::SectorCards;
-use super::{text, EventItem};
+use super::{text, AsOfLine, EventItem};
 use crate::components::chart::ComparisonChart;
 use crate::components::link::Link;
 use crate::components::provenance::FigureCard;
@@ -57,6 +57,7 @@ pub fn SectorView(dataset: Arc<Dataset>) -> impl IntoView {
             let lang = use_lang().get_untracked();
             view! {
                 <h1>{Ui::SectorsTitle.text(lang)}</h1>
+                <AsOfLine dataset=dataset.clone()/>
                 <p class="cke-lede">{Ui::SectorsLede.text(lang)}</p>
                 <SectorCards dataset heading_level=2/>
             }
@@ -175,6 +176,7 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     view! {
         <div data-sector=sector.as_str() aria-busy=move || (!lower_ready.get()).then_some("true")>
             <h1 class="cke-sector-title">{name}</h1>
+            <AsOfLine dataset=dataset.clone()/>
             <p class="cke-lede">{summary}</p>
             <section class="cke-section" aria-labelledby="cke-figures">
                 <h2 id="cke-figures">{Ui::SectorFigures.text(lang)}</h2>

@@ -18,7 +18,7 @@ use std::{env, fs};
 
 use cke_core::data::model::Date;
 use cke_core::data::{
-    build_dataset, decode_utf8, text_file, DataFiles, Problem, Report, Severity, NEUTRAL_FILES,
+    build_dataset, decode_utf8, text_file, Collection, DataFiles, Problem, Report, Severity,
 };
 
 const USAGE: &str = "usage: validate-data [--today YYYY-MM-DD] [DIR]\n\
@@ -106,11 +106,8 @@ fn read_dir(dir: &Path) -> (DataFiles, Vec<Problem>, usize) {
         problems.extend(problem);
         Some(text)
     };
-    for name in NEUTRAL_FILES {
-        let text = read(name);
-        if let Some(slot) = files.slot_mut(name) {
-            *slot = text;
-        }
+    for collection in Collection::ALL {
+        *files.slot_mut(collection) = read(collection.file());
     }
     let mut langs: Vec<String> = fs::read_dir(dir.join("text"))
         .map(|entries| {

@@ -10,6 +10,7 @@
 //! reads the files and passes "today" in, so the same code runs in the app, in the
 //! `validate-data` CLI and in native tests.
 
+pub mod collection;
 pub mod locate;
 pub mod model;
 pub mod raw;
@@ -17,37 +18,8 @@ pub mod validate;
 
 use std::fmt;
 
+pub use collection::Collection;
 pub use validate::build_dataset;
-
-/// `sources.json`, relative to `data/`.
-pub const SOURCES: &str = "sources.json";
-/// `sectors.json`, relative to `data/`.
-pub const SECTORS: &str = "sectors.json";
-/// `events.json`, relative to `data/`.
-pub const EVENTS: &str = "events.json";
-/// `figures.json`, relative to `data/`.
-pub const FIGURES: &str = "figures.json";
-/// `series.json`, relative to `data/`.
-pub const SERIES: &str = "series.json";
-/// `comparisons.json`, relative to `data/`.
-pub const COMPARISONS: &str = "comparisons.json";
-/// `caveats.json`, relative to `data/`.
-pub const CAVEATS: &str = "caveats.json";
-
-/// The language-neutral files, in the order problems are reported.
-pub const NEUTRAL_FILES: [&str; 7] = [
-    SOURCES,
-    SECTORS,
-    EVENTS,
-    FIGURES,
-    SERIES,
-    COMPARISONS,
-    CAVEATS,
-];
-
-/// The files only charts need (their series and comparisons): the first view, unless it draws
-/// charts, is drawn without them, and they are fetched after it (see [`DataFiles::deferred`]).
-pub const CHART_FILES: [&str; 2] = [SERIES, COMPARISONS];
 
 /// The text file of a language, relative to `data/`: `text_file("en") == "text/en.json"`.
 pub fn text_file(lang: &str) -> String {
@@ -75,39 +47,37 @@ pub struct DataFiles {
     /// needs its texts in; without English the first language is the base. The first language
     /// that is not the base becomes the dataset's chosen language.
     pub texts: Vec<(String, Option<String>)>,
-    /// Collections deliberately not loaded yet (some of [`CHART_FILES`]). Unlike a missing
+    /// Collections deliberately not loaded yet (some of [`Collection::CHARTS`]). Unlike a missing
     /// file, a deferred one is no fault: nothing is reported about it, references into it are
     /// not checked, and the dataset simply has none of its items until it is built again with
     /// the file. `sources.json` and `sectors.json` cannot be deferred.
-    pub deferred: Vec<&'static str>,
+    pub deferred: Vec<Collection>,
 }
 
 impl DataFiles {
-    /// The slot of a language-neutral file by its name (one of [`NEUTRAL_FILES`]).
-    pub fn slot_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
-        match name {
-            SOURCES => Some(&mut self.sources),
-            SECTORS => Some(&mut self.sectors),
-            EVENTS => Some(&mut self.events),
-            FIGURES => Some(&mut self.figures),
-            SERIES => Some(&mut self.series),
-            COMPARISONS => Some(&mut self.comparisons),
-            CAVEATS => Some(&mut self.caveats),
-            _ => None,
+    /// The text of a language-neutral file.
+    pub fn slot_mut(&mut self, collection: Collection) -> &mut Option<String> {
+        match collection {
+            Collection::Sources => &mut self.sources,
+            Collection::Sectors => &mut self.sectors,
+            Collection::Events => &mut self.events,
+            Collection::Figures => &mut self.figures,
+            Collection::Series => &mut self.series,
+            Collection::Comparisons => &mut self.comparisons,
+            Collection::Caveats => &mut self.caveats,
         }
     }
 
-    /// The text of a language-neutral file by its name.
-    pub fn slot(&self, name: &str) -> Option<&Option<String>> {
-        match name {
-            SOURCES => Some(&self.sources),
-            SECTORS => Some(&self.sectors),
-            EVENTS => Some(&self.events),
-            FIGURES => Some(&self.figures),
-            SERIES => Some(&self.series),
-            COMPARISONS => Some(&self.comparisons),
-            CAVEATS => Some(&self.caveats),
-            _ => None,
+    /// The text of a language-neutral file.
+    pub fn slot(&self, collection: Collection) -> &Option<String> {
+        match collection {
+            Collection::Sources => &self.sources,
+            Collection::Sectors => &self.sectors,
+            Collection::Events => &self.events,
+            Collection::Figures => &self.figures,
+            Collection::Series => &self.series,
+            Collection::Comparisons => &self.comparisons,
+            Collection::Caveats => &self.caveats,
         }
     }
 }

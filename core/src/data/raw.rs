@@ -397,6 +397,8 @@ raw_struct! {
         req date: String,
         /// The last date of an event spanning a range.
         opt end: Option<String>,
+        /// Other dates that sources give when they disagree on the date.
+        opt other_dates: Vec<OtherDate>,
         /// `happened` or `planned`.
         req status: String,
         /// Sector ids, the main one first.
@@ -407,8 +409,20 @@ raw_struct! {
         req confidence: String,
         /// `yes`, `no` or `partly`.
         req in_advertorial: String,
-        /// The fact base's timeline row.
-        req factbase_row: u32,
+        /// The row of the fact base's timeline (`facts.md`, 1–76) it comes from.
+        opt factbase_row: Option<u32>,
+        /// Or the row of the fact base's 2026 update (`facts-2026.md`, `U1`–`U32`).
+        opt factbase_update_row: Option<String>,
+    }
+}
+
+raw_struct! {
+    /// One element of an event's `other_dates`: a date that other sources give.
+    pub struct OtherDate {
+        /// The date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+        req date: String,
+        /// Ids of the sources giving it.
+        req sources: Vec<String>,
     }
 }
 
@@ -598,7 +612,8 @@ mod tests {
             shape_of::<Event>(&value),
             [
                 "$.events[0].colour unknown field \"colour\"; expected one of id, date, end, \
-                 status, sectors, sources, confidence, in_advertorial, factbase_row",
+                 other_dates, status, sectors, sources, confidence, in_advertorial, factbase_row, \
+                 factbase_update_row",
                 "$.events[0].id expected a string, found number 7",
                 "$.events[0].sectors[1] expected a string, found number 3",
                 "$.events[0].factbase_row expected a whole number (0 or more), found number -1",

@@ -98,3 +98,40 @@ pub fn era_at(eras: &[Era], day: Day) -> Option<&Era> {
 pub fn era_opened_by(eras: &[Era], event: usize) -> Option<&Era> {
     eras.iter().find(|era| era.event == event)
 }
+/// The narrowest era band that is drawn as a button: a 24 px target (WCAG 2.5.8).
+pub const MIN_ERA_BUTTON: f64 = 24.0;
+
+/// An era as drawn on the axis of a window.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EraBand {
+    /// The era.
+    pub era: Era,
+    /// Its left edge and width in pixels, cut to the axis.
+    pub left: f64,
+    pub width: f64,
+    /// Bands alternate shades, counted from the first band in view.
+    pub shaded: bool,
+    /// Wide enough to be a button that shows the era (else a plain band).
+    pub button: bool,
+}
+
+/// The eras in view of `scale`'s window, placed on its axis.
+pub fn era_bands(eras: &[Era], scale: &super::scale::Scale) -> Vec<EraBand> {
+    eras.iter()
+        .filter(|era| {
+            f64::from(era.end) > scale.window.start && f64::from(era.start) < scale.window.end
+        })
+        .enumerate()
+        .map(|(number, era)| {
+            let left = scale.x(f64::from(era.start)).max(0.0);
+            let right = scale.x(f64::from(era.end)).min(scale.width);
+            EraBand {
+                era: *era,
+                left,
+                width: right - left,
+                shaded: number % 2 == 1,
+                button: right - left >= MIN_ERA_BUTTON,
+            }
+        })
+        .collect()
+}

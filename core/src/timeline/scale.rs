@@ -45,6 +45,29 @@ pub fn year_of(day: Day) -> i32 {
     }
 }
 
+/// The calendar date of a day number (inverse of [`days_from_civil`]; Howard Hinnant's
+/// `civil_from_days`), known to the day. A day outside the years 0–65535 is clamped to them.
+pub fn civil_from_days(day: Day) -> Date {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day_of_month = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i32::from(month <= 2);
+    let year = u16::try_from(year.clamp(0, i32::from(u16::MAX))).unwrap_or_default();
+    let month = u8::try_from(month).unwrap_or(1);
+    let day_of_month = u8::try_from(day_of_month).unwrap_or(1);
+    Date::from_ymd(year, month, day_of_month).unwrap_or_else(|| Date::from_year(year))
+}
+
 /// The day number of 1 January of `year`.
 pub fn year_start(year: i32) -> Day {
     days_from_civil(year, 1, 1)
@@ -369,6 +392,21 @@ pub fn month_ticks(scale: &Scale, min_px: f64) -> Vec<MonthTick> {
         .collect()
 }
 
+/// The first and last year a window shows, for the status line ("1992 – 2026", or one year).
+pub fn years_shown(window: &Window, domain: &Domain) -> (i32, i32) {
+    let first = year_of(window.start.floor() as Day);
+    let last = year_of((window.end.ceil() as Day - 1).max(domain.start));
+    (first, last)
+}
+
+/// The years a window shows as the status line writes them: `2013` or `1992 – 2026`.
+pub fn years_text(window: &Window, domain: &Domain) -> String {
+    match years_shown(window, domain) {
+        (first, last) if first == last => first.to_string(),
+        (first, last) => format!("{first} – {last}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +447,23 @@ mod tests {
         }
         assert_eq!(year_of(days_from_civil(2013, 12, 31)), 2013);
         assert_eq!(year_of(days_from_civil(2014, 1, 1)), 2014);
+    }
+
+    #[test]
+    fn a_day_number_turns_back_into_its_calendar_date() {
+        for text in [
+            "1970-01-01",
+            "1992-01-03",
+            "2000-02-29",
+            "2024-12-31",
+            "2026-03-04",
+        ] {
+            assert_eq!(civil_from_days(day_of(date(text))), date(text), "{text}");
+        }
+        for day in (-1000..30_000).step_by(7) {
+            let back = civil_from_days(day);
+            assert_eq!(day_of(back), day, "{back}");
+        }
     }
 
     #[test]
@@ -559,5 +614,12 @@ mod tests {
         assert_eq!(months.first().map(|tick| tick.month), Some(2));
         let whole = Scale::new(Window::whole(&domain), 960.0);
         assert!(month_ticks(&whole, 40.0).is_empty());
+    }
+
+    #[test]
+    fn the_status_line_names_one_year_or_the_first_and_the_last() {
+        let domain = domain("2026-12-06");
+        assert_eq!(years_text(&Window::year(2013, &domain), &domain), "2013");
+        assert_eq!(years_text(&Window::whole(&domain), &domain), "1992 – 2026");
     }
 }

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use cke_core::data::model::Date;
-use cke_core::data::{decode_utf8, text_file, DataFiles, Problem, NEUTRAL_FILES};
+use cke_core::data::{decode_utf8, text_file, Collection, DataFiles, Problem};
 
 /// The pinned "today" of every data test (never the system clock).
 pub fn today() -> Date {
@@ -47,9 +47,9 @@ fn read(dir: &Path, name: &str, problems: &mut Vec<Problem>) -> Option<String> {
 pub fn load_dir(dir: &Path) -> (DataFiles, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut files = DataFiles::default();
-    for name in NEUTRAL_FILES {
-        let text = read(dir, name, &mut problems);
-        *files.slot_mut(name).expect("a neutral file") = text;
+    for collection in Collection::ALL {
+        let text = read(dir, collection.file(), &mut problems);
+        *files.slot_mut(collection) = text;
     }
     for lang in languages(dir) {
         let text = read(dir, &text_file(&lang), &mut problems);
@@ -63,9 +63,10 @@ pub fn load_dir(dir: &Path) -> (DataFiles, Vec<Problem>) {
 /// becomes a file that could not be read.
 pub fn load_rule(rule: &Path) -> (DataFiles, Vec<Problem>) {
     let (mut files, mut problems) = load_dir(&fixtures().join("good"));
-    for name in NEUTRAL_FILES {
+    for collection in Collection::ALL {
+        let name = collection.file();
         if rule.join(name).exists() {
-            *files.slot_mut(name).expect("a neutral file") = read(rule, name, &mut problems);
+            *files.slot_mut(collection) = read(rule, name, &mut problems);
         }
     }
     for lang in languages(rule) {
@@ -77,8 +78,8 @@ pub fn load_rule(rule: &Path) -> (DataFiles, Vec<Problem>) {
     }
     if let Ok(missing) = fs::read_to_string(rule.join("missing.txt")) {
         for name in missing.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            match files.slot_mut(name) {
-                Some(slot) => *slot = None,
+            match Collection::from_file(name) {
+                Some(collection) => *files.slot_mut(collection) = None,
                 None => {
                     for (lang, text) in &mut files.texts {
                         if text_file(lang) == name {

@@ -5,7 +5,7 @@
 //! to the page (so the app works under any sub-path and inside an iframe), and reports which
 //! files failed and why; it never panics on a network or HTTP failure.
 
-use cke_core::data::{self, model::Date, DataFiles, Problem, Severity};
+use cke_core::data::{self, model::Date, Collection, DataFiles, Problem, Severity};
 use cke_core::strings::Ui;
 use cke_core::url::{Lang, View};
 use futures::future::join_all;
@@ -147,18 +147,19 @@ async fn fetch_text(file: &str) -> Result<(String, Option<Problem>), FetchFailur
 }
 
 /// Fetches the data the first view needs and the text of `lang` only, and builds the dataset.
-/// A view that draws no charts is drawn without [`data::CHART_FILES`]: the files fetched are
-/// given back with the result, for [`fetch_deferred`] and [`build_complete`]. English text is fetched too only when `lang`'s text is missing or lacks texts
-/// the data needs; those then show in English rather than not at all.
+/// A view that draws no charts is drawn without [`Collection::CHARTS`]: the files fetched are
+/// given back with the result, for [`fetch_deferred`] and [`build_complete`]. English text is
+/// fetched too only when `lang`'s text is missing or lacks texts the data needs; those then show
+/// in English rather than not at all.
 pub async fn load_first(lang: Lang, today: Date, first_view: View) -> (Built, Option<Fetched>) {
-    let deferred: Vec<&'static str> = if first_view.draws_charts() {
+    let deferred: Vec<Collection> = if first_view.draws_charts() {
         Vec::new()
     } else {
-        data::CHART_FILES.to_vec()
+        Collection::CHARTS.to_vec()
     };
-    let neutral: Vec<&'static str> = data::NEUTRAL_FILES
+    let neutral: Vec<Collection> = Collection::ALL
         .into_iter()
-        .filter(|file| !deferred.contains(file))
+        .filter(|collection| !deferred.contains(collection))
         .collect();
     let mut fetched = Fetched {
         lang,
@@ -171,14 +172,15 @@ pub async fn load_first(lang: Lang, today: Date, first_view: View) -> (Built, Op
         read_problems: Vec::new(),
     };
     let own_text = data::text_file(lang.as_str());
-    let mut names: Vec<String> = neutral.iter().map(|name| (*name).to_owned()).collect();
+    let mut names: Vec<String> = neutral
+        .iter()
+        .map(|collection| collection.file().to_owned())
+        .collect();
     names.push(own_text);
     let mut bodies = fetched.fetch_all(&names).await;
     let own_body = bodies.pop().flatten();
-    for (name, body) in neutral.iter().zip(bodies) {
-        if let Some(slot) = fetched.files.slot_mut(name) {
-            *slot = body;
-        }
+    for (collection, body) in neutral.into_iter().zip(bodies) {
+        *fetched.files.slot_mut(collection) = body;
     }
     fetched.files.texts = vec![(lang.as_str().to_owned(), own_body)];
     fetched.finish().await
@@ -201,22 +203,18 @@ pub async fn build_complete(mut fetched: Fetched) -> Built {
 impl Fetched {
     /// Fetches the deferred files into their slots; they are deferred no more.
     async fn fetch_deferred(&mut self) {
-        let names: Vec<String> = self
-            .files
-            .deferred
-            .iter()
-            .map(|name| (*name).to_owned())
-            .collect();
-        if names.is_empty() {
+        let deferred = std::mem::take(&mut self.files.deferred);
+        if deferred.is_empty() {
             return;
         }
+        let names: Vec<String> = deferred
+            .iter()
+            .map(|collection| collection.file().to_owned())
+            .collect();
         let bodies = self.fetch_all(&names).await;
-        for (name, body) in names.iter().zip(bodies) {
-            if let Some(slot) = self.files.slot_mut(name) {
-                *slot = body;
-            }
+        for (collection, body) in deferred.into_iter().zip(bodies) {
+            *self.files.slot_mut(collection) = body;
         }
-        self.files.deferred.clear();
     }
 
     /// Fetches files at once; a body is `None` when its file failed (the failure is kept).

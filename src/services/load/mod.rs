@@ -40,7 +40,7 @@ use std::sync::Arc;
 pub enum DataState {
     /// Nothing yet: the first load, a retry, another language.
     Loading,
-    /// The first view's data: everything but the charts' files ([`cke_core::data::CHART_FILES`]),
+    /// The first view's data: everything but the charts' files ([`cke_core::data::Collection::CHARTS`]),
     /// which are on the way or wait until something needs them. Views without charts are drawn
     /// from it; they show nothing of those files.
     Partial(Loaded),

@@ -8,20 +8,21 @@
 
 use super::dom::{focus_later, index_of_target};
 use super::state::{precision_label, Origin, Timeline};
+use crate::components::freshness::{mark_note, stale_text, UncoveredBand};
 use crate::services::clock::Today;
 use crate::services::intl::{format_date, format_number, month_names};
 use crate::services::lang::use_lang;
 use crate::views::{event_date_text, text};
-use cke_core::data::model::{Date, Status, FIRST_YEAR};
+use cke_core::data::model::{Date, FIRST_YEAR};
 use cke_core::strings::Ui;
+use cke_core::timeline::coverage::Uncovered;
+use cke_core::timeline::eras::era_bands;
 use cke_core::timeline::layout::{Placed, Step};
 use cke_core::timeline::scale::{month_ticks, year_of, year_start, MarkKind, Scale, Window};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The narrowest era band that is drawn as a button (a 24 px target).
-const MIN_ERA_BUTTON: f64 = 24.0;
 /// The least distance between two labelled year lines.
 const YEAR_LABEL_PX: f64 = 44.0;
 /// The least width of a month for month lines to be drawn.
@@ -78,39 +79,33 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
         let dataset = dataset.clone();
         move || {
             let scale = scale();
-            let width = scale.width;
-            eras.iter()
-                .filter(|era| {
-                    f64::from(era.end) > scale.window.start
-                        && f64::from(era.start) < scale.window.end
-                })
-                .enumerate()
-                .map(|(number, era)| {
-                    let left = scale.x(f64::from(era.start)).max(0.0);
-                    let right = scale.x(f64::from(era.end)).min(width);
+            era_bands(&eras, &scale)
+                .into_iter()
+                .map(|drawn| {
+                    let era = drawn.era;
                     let name = era.name.text(lang);
                     let start =
                         Date::from_year(u16::try_from(year_of(era.start)).unwrap_or(FIRST_YEAR));
-                    let era_copy = *era;
                     let from = dataset
                         .events()
                         .get(era.event)
                         .map(|event| event_date_text(event, lang))
                         .unwrap_or_else(|| format_date(start, lang));
                     let label = Ui::TimelineEraLabel.fill(lang, &[("name", name), ("date", &from)]);
-                    let band = if number % 2 == 0 { "a" } else { "b" };
+                    let band = if drawn.shaded { "b" } else { "a" };
+                    let (left, width) = (drawn.left, drawn.width);
                     let show = move |_| {
-                        let span = f64::from(era_copy.end - era_copy.start);
-                        window.set(Window::placed(f64::from(era_copy.start), span, &domain));
+                        let span = f64::from(era.end - era.start);
+                        window.set(Window::placed(f64::from(era.start), span, &domain));
                     };
-                    if right - left >= MIN_ERA_BUTTON {
+                    if drawn.button {
                         view! {
                             <button
                                 type="button"
                                 class="cke-tl-era"
                                 data-band=band
                                 style:left=px(left)
-                                style:width=px(right - left)
+                                style:width=px(width)
                                 aria-label=label.clone()
                                 title=label
                                 on:click=show
@@ -126,7 +121,7 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
                                 data-band=band
                                 aria-hidden="true"
                                 style:left=px(left)
-                                style:width=px(right - left)
+                                style:width=px(width)
                             ></span>
                         }
                         .into_any()
@@ -194,6 +189,9 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
             ),
         ],
     );
+    let uncovered = dataset
+        .as_of()
+        .and_then(|as_of| Uncovered::of(as_of, &domain));
     let today_marker = move || {
         let scale = scale();
         let x = scale.x(f64::from(domain.today) + 0.5);
@@ -238,18 +236,13 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
             };
             let title = titles.get(index).cloned().unwrap_or_default();
             let tooltip = title.clone();
-            let planned = event.status == Status::Planned;
-            // The status is in the name, in the reader's language (the mark's dashed outline
-            // shows it to sighted readers).
-            let label = if planned {
-                format!(
-                    "{}: {title} ({})",
-                    event_date_text(event, lang),
-                    Ui::TimelinePlanned.text(lang)
-                )
-            } else {
-                format!("{}: {title}", event_date_text(event, lang))
+            // The status and a disputed date are in the name, in the reader's language (the
+            // mark's outline and its "≠" show them to sighted readers).
+            let label = match mark_note(&dataset, event, lang) {
+                Some(note) => format!("{}: {title} ({note})", event_date_text(event, lang)),
+                None => format!("{}: {title}", event_date_text(event, lang)),
             };
+            let stale = stale_text(&dataset, event, lang).is_some();
             let open = open.clone();
             let geometry = move || placement(index).unwrap_or(placed);
             view! {
@@ -261,6 +254,8 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
                     data-precision=placed.kind.as_str()
                     data-sector=event.main_sector.as_str()
                     data-status=event.status.as_str()
+                    data-stale=stale.then_some("true")
+                    data-disputed=event.is_disputed().then_some("true")
                     style:left=move || px(geometry().left)
                     style:width=move || px(geometry().width)
                     style:top=move || format!("calc({} * var(--cke-tl-lane))", geometry().lane)
@@ -396,6 +391,7 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
                 </div>
                 <div class="cke-tl-ticks" aria-hidden="true">{ticks}</div>
                 {year_band}
+                <UncoveredBand uncovered scale=Signal::derive(scale) today=today_date/>
                 {today_marker}
                 <div
                     class="cke-tl-events"
@@ -416,9 +412,10 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
     }
 }
 
-/// What the shapes of the marks mean.
+/// What the shapes of the marks mean, what "≠" marks, and the hatched days after the data's
+/// as-of date.
 #[component]
-pub(super) fn Legend() -> impl IntoView {
+pub(super) fn Legend(as_of: Option<Date>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let items = [
         MarkKind::Day,
@@ -436,10 +433,31 @@ pub(super) fn Legend() -> impl IntoView {
         }
     })
     .collect_view();
+    // What "≠" marks, and the hatched days after the as-of date: one shape of item for both.
+    let uncovered = as_of
+        .map(|date| Ui::TimelineUncoveredLegend.fill(lang, &[("date", &format_date(date, lang))]));
+    let kinds = [
+        ("disputed", Some(Ui::TimelineDisputed.text(lang).to_owned())),
+        ("uncovered", uncovered),
+    ]
+    .into_iter()
+    .filter_map(|(kind, text)| text.map(|text| (kind, text)))
+    .map(|(kind, text)| {
+        view! {
+            <li data-kind=kind>
+                <span class="cke-tl-mark" aria-hidden="true"></span>
+                {text}
+            </li>
+        }
+    })
+    .collect_view();
     view! {
         <div class="cke-tl-legend">
             <h2 class="cke-visually-hidden" id="cke-tl-legend">{Ui::TimelineLegend.text(lang)}</h2>
-            <ul aria-labelledby="cke-tl-legend">{items}</ul>
+            <ul aria-labelledby="cke-tl-legend">
+                {items}
+                {kinds}
+            </ul>
         </div>
     }
 }

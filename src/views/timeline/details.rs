@@ -6,11 +6,12 @@
 //! `open` and `close` do) and never lays anything out on the axis.
 
 use super::state::{precision_label, sector_name, Origin, Timeline, DETAILS_TITLE};
+use crate::components::freshness::{disputed_line, status_line};
 use crate::components::provenance::{FigureCard, SourceDetails};
 use crate::services::lang::use_lang;
 use crate::services::nav::{is_modified_click, use_nav};
 use crate::views::{event_date_text, text};
-use cke_core::data::model::{Event, Status};
+use cke_core::data::model::Event;
 use cke_core::strings::{confidence_label, Ui};
 use cke_core::timeline::eras::era_at;
 use cke_core::timeline::layout::Step;
@@ -78,8 +79,8 @@ pub(super) fn Details(shared: Timeline) -> impl IntoView {
             .collect_view();
         let era = era_at(&eras, span.start).map(|era| era.name.text(lang));
         let sources = event
-            .sources
-            .iter()
+            .all_sources()
+            .into_iter()
             .map(|id| {
                 view! { <li><SourceDetails dataset=dataset.clone() id=id.clone()/></li> }
             })
@@ -120,9 +121,8 @@ pub(super) fn Details(shared: Timeline) -> impl IntoView {
         });
         let (open_previous, open_next) = (open.clone(), open.clone());
         let close = close.clone();
-        let planned = (event.status == Status::Planned).then(|| {
-            view! { <p class="cke-tag cke-tl-planned">{Ui::TimelinePlanned.text(lang)}</p> }
-        });
+        let planned = status_line(&dataset, &event, lang);
+        let disputed = disputed_line(&dataset, &event, lang);
         Some(
             view! {
                 <section
@@ -161,7 +161,11 @@ pub(super) fn Details(shared: Timeline) -> impl IntoView {
                             {Ui::TimelineClose.text(lang)}
                         </button>
                     </div>
-                    <p class="cke-tl-details__date" data-precision=span.kind.as_str()>
+                    <p
+                        class="cke-tl-details__date"
+                        data-precision=span.kind.as_str()
+                        data-disputed=event.is_disputed().then_some("true")
+                    >
                         <span class="cke-tl-mark" aria-hidden="true"></span>
                         <time datetime=event.when.start.to_string()>{event_date_text(&event, lang)}</time>
                         " · " {precision_label(span.kind).text(lang)}
@@ -169,6 +173,7 @@ pub(super) fn Details(shared: Timeline) -> impl IntoView {
                     <h2 id=DETAILS_TITLE tabindex="-1">{title}</h2>
                     {planned}
                     <p>{summary}</p>
+                    {disputed}
                     {date_note.map(|note| view! { <p class="cke-note">{note}</p> })}
                     <dl class="cke-tl-facts">
                         <div>

@@ -6,12 +6,12 @@
 
 use super::dom::{focus_later, index_of_target};
 use super::state::{sector_name, Origin, Timeline};
+use crate::components::freshness::{disputed_line, plan_text};
 use crate::components::provenance::SourceRef;
 use crate::services::intl::format_number;
 use crate::services::lang::use_lang;
 use crate::services::nav::{is_modified_click, use_nav};
 use crate::views::{event_date_text, text};
-use cke_core::data::model::Status;
 use cke_core::strings::Ui;
 use cke_core::timeline::eras::era_opened_by;
 use cke_core::timeline::layout::{list_pages, page_entries, year_pages, Entry, Step};
@@ -176,10 +176,11 @@ pub(super) fn EventList(shared: Timeline) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", ");
             let sources = event
-                .sources
-                .iter()
+                .all_sources()
+                .into_iter()
                 .map(|id| view! { <li><SourceRef dataset=dataset.clone() id=id.clone()/></li> })
                 .collect_view();
+            let disputed = disputed_line(&dataset, event, lang);
             let href = {
                 let id = id.clone();
                 move || {
@@ -196,14 +197,16 @@ pub(super) fn EventList(shared: Timeline) -> impl IntoView {
                 click.prevent_default();
                 open(index, Origin::List);
             };
-            let planned = (event.status == Status::Planned).then(
-                || view! { " " <span class="cke-tag">{Ui::TimelinePlanned.text(lang)}</span> },
-            );
+            let planned = plan_text(&dataset, event, lang).map(|(text, stale)| {
+                view! { " " <span class="cke-tag cke-plan" data-stale=stale.to_string()>{text}</span> }
+            });
             Some(view! {
                 <li
                     class="cke-tl-item"
                     data-index=index.to_string()
+                    data-id=id.clone()
                     data-precision=span.kind.as_str()
+                    data-disputed=event.is_disputed().then_some("true")
                     data-sector=event.main_sector.as_str()
                     aria-current=move || (selected.get() == Some(index)).then_some("true")
                 >
@@ -215,6 +218,7 @@ pub(super) fn EventList(shared: Timeline) -> impl IntoView {
                         {planned}
                     </h4>
                     <p>{summary}</p>
+                    {disputed}
                     <p class="cke-tl-item__meta">{sectors}</p>
                     <ul class="cke-sources">{sources}</ul>
                 </li>

@@ -1,6 +1,7 @@
 //! `view=timeline`: every event from January 1992 to the reader's today on a time axis, with the
-//! eras of the partnership as bands, a "today" marker, events drawn by the precision of their
-//! dates, a sector filter (`sector=`), a year (`year=`, shared with the charts), a details panel
+//! eras of the partnership as bands, a "today" marker, the days after the data's as-of date
+//! hatched as not yet covered, events drawn by the precision of their dates (a disputed date
+//! marked "≠", a stale plan apart), a sector filter (`sector=`), a year (`year=`, shared with the charts), a details panel
 //! (`event=`) and a chronological list that screen readers and phones use.
 //!
 //! Thin shell: the scale, eras, lanes, visible window and keyboard order come from the pure
@@ -33,11 +34,12 @@ use crate::services::clock::Today;
 use crate::services::intl::format_number;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
+use crate::views::AsOfLine;
 use cke_core::data::model::{Dataset, Date, FIRST_YEAR};
 use cke_core::strings::Ui;
 use cke_core::timeline::eras::{place_eras, Era};
 use cke_core::timeline::layout::{lay_out, LaneOptions, Model};
-use cke_core::timeline::scale::{year_of, Domain, Scale, Span, Window};
+use cke_core::timeline::scale::{years_text, Domain, Scale, Span, Window};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -238,20 +240,14 @@ fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
     view! {
         <div class="cke-tl" on:keydown=on_keydown>
             <h1>{Ui::TimelineTitle.text(lang)}</h1>
+            <AsOfLine dataset=dataset.clone()/>
             <p class="cke-lede">{Ui::TimelineLede.text(lang)}</p>
             <Controls dataset=dataset.clone() domain window/>
             <p class="cke-tl-status" aria-live="polite">
                 {move || {
                     let visible = layout.with(|layout| layout.visible);
-                    let shown = window.get();
-                    let first = year_of(shown.start.floor() as i32);
-                    let last = year_of((shown.end.ceil() as i32 - 1).max(domain.start));
+                    let years = years_text(&window.get(), &domain);
                     let kept = model.with(|model| model.len());
-                    let years = if first == last {
-                        first.to_string()
-                    } else {
-                        format!("{first} – {last}")
-                    };
                     let number = |n: usize| format_number(n as f64, lang, false);
                     let showing = Ui::TimelineShowingCount.count(
                         lang,
@@ -271,7 +267,7 @@ fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
                 }}
             </p>
             <Axis shared=shared.clone()/>
-            <Legend/>
+            <Legend as_of=dataset.as_of()/>
             <Details shared=shared.clone()/>
             <EventList shared/>
         </div>

@@ -268,7 +268,7 @@ impl Dataset {
     pub fn mark_fallbacks(&mut self) {
         self.texts.mark_fallbacks();
     }
-    /// A text in the chosen language, falling back to English.
+    /// A text in the chosen language, falling back to the base language (English when loaded).
     pub fn text(&self, key: &str) -> Option<&str> {
         self.texts.get(key)
     }

@@ -2,6 +2,7 @@
 //! Plain data that has passed the validator; no lookups across items (see `dataset`).
 
 use super::*;
+use crate::data::Collection;
 
 /// The text key `<kind>.<id>.<field>` used in `text/<lang>.json`.
 pub fn text_key(kind: &str, id: &str, field: &str) -> String {
@@ -45,12 +46,21 @@ pub struct Sector {
 impl Sector {
     /// Text key of the sector's name.
     pub fn name_key(&self) -> String {
-        text_key("sector", self.id.as_str(), "name")
+        text_key(Collection::Sectors.item(), self.id.as_str(), "name")
     }
     /// Text key of the sector's summary.
     pub fn summary_key(&self) -> String {
-        text_key("sector", self.id.as_str(), "summary")
+        text_key(Collection::Sectors.item(), self.id.as_str(), "summary")
     }
+}
+
+/// Another date that some sources give for an event whose date is disputed, with those sources.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherDate {
+    /// The date these sources give; never the event's own date.
+    pub date: Date,
+    /// The sources giving it (at least one).
+    pub sources: Vec<SourceId>,
 }
 
 /// A timeline event.
@@ -58,8 +68,12 @@ impl Sector {
 pub struct Event {
     /// Its id.
     pub id: EventId,
-    /// When it happened (or is planned), possibly a range.
+    /// When it happened (or is planned), possibly a range. For a disputed date, `start` is the
+    /// date the event's own `sources` give, and `end` is `None`.
     pub when: DateRange,
+    /// The other dates sources give when they disagree on the date (empty when they agree).
+    /// A disputed date is never a range: an event has either an `end` or other dates.
+    pub other_dates: Vec<OtherDate>,
     /// Whether it happened or is only announced.
     pub status: Status,
     /// The event's main sector (the first listed).
@@ -72,26 +86,72 @@ pub struct Event {
     pub confidence: Confidence,
     /// Whether the China Daily advertorial states it.
     pub in_advertorial: InAdvertorial,
-    /// The row of the fact base's timeline it comes from.
-    pub factbase_row: u32,
+    /// The row of the fact base it comes from.
+    pub factbase_row: FactbaseRow,
+}
+
+/// A row of the fact base: of its timeline (`facts.md`) or of its 2026 update (`facts-2026.md`).
+/// Ordered timeline rows first, for ties in the order of events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FactbaseRow {
+    /// `factbase_row`: a row 1–76 of the timeline.
+    Timeline(u32),
+    /// `factbase_update_row`: `U1`–`U32` of the update.
+    Update(u32),
 }
 
 impl Event {
     /// Text key of the title.
     pub fn title_key(&self) -> String {
-        text_key("event", self.id.as_str(), "title")
+        text_key(Collection::Events.item(), self.id.as_str(), "title")
     }
     /// Text key of the summary.
     pub fn summary_key(&self) -> String {
-        text_key("event", self.id.as_str(), "summary")
+        text_key(Collection::Events.item(), self.id.as_str(), "summary")
     }
     /// Text key of the optional note on disputed dates.
     pub fn date_note_key(&self) -> String {
-        text_key("event", self.id.as_str(), "date_note")
+        text_key(Collection::Events.item(), self.id.as_str(), "date_note")
     }
     /// Whether the event is filed under `sector` (as main sector or otherwise).
     pub fn is_in(&self, sector: SectorId) -> bool {
         self.sectors.contains(&sector)
+    }
+
+    /// Whether sources disagree on the date (other dates are given besides the event's own).
+    pub fn is_disputed(&self) -> bool {
+        !self.other_dates.is_empty()
+    }
+
+    /// Every date the sources give, each with the sources giving it: the event's own date and
+    /// sources first, then the other dates in file order.
+    pub fn dates_with_sources(&self) -> Vec<(Date, &[SourceId])> {
+        std::iter::once((self.when.start, self.sources.as_slice()))
+            .chain(
+                self.other_dates
+                    .iter()
+                    .map(|other| (other.date, other.sources.as_slice())),
+            )
+            .collect()
+    }
+
+    /// Every source of the event, its own first, then those of the other dates, each once.
+    pub fn all_sources(&self) -> Vec<&SourceId> {
+        let mut all: Vec<&SourceId> = Vec::new();
+        let others = self.other_dates.iter().flat_map(|other| &other.sources);
+        for id in self.sources.iter().chain(others) {
+            if !all.contains(&id) {
+                all.push(id);
+            }
+        }
+        all
+    }
+
+    /// Whether the event is a stale plan: still `planned`, though its date (the first, for a
+    /// range) has wholly passed by `as_of`, the data's as-of date. The data then says nothing
+    /// about whether it happened, and the plan must not read as still upcoming.
+    pub fn is_stale_plan(&self, as_of: Date) -> bool {
+        self.status == Status::Planned && self.when.start.is_before(&as_of)
     }
 }
 
@@ -154,11 +214,11 @@ impl Figure {
     }
     /// Text key of the label (what is counted).
     pub fn label_key(&self) -> String {
-        text_key("figure", self.id.as_str(), "label")
+        text_key(Collection::Figures.item(), self.id.as_str(), "label")
     }
     /// Text key of the optional note.
     pub fn note_key(&self) -> String {
-        text_key("figure", self.id.as_str(), "note")
+        text_key(Collection::Figures.item(), self.id.as_str(), "note")
     }
 }
 
@@ -199,11 +259,15 @@ pub struct Series {
 impl Series {
     /// Text key of the name.
     pub fn name_key(&self) -> String {
-        text_key("series", self.id.as_str(), "name")
+        text_key(Collection::Series.item(), self.id.as_str(), "name")
     }
     /// Text key of the optional note on one point.
     pub fn point_note_key(&self, period: &Period) -> String {
-        text_key("series", self.id.as_str(), &format!("point.{period}.note"))
+        text_key(
+            Collection::Series.item(),
+            self.id.as_str(),
+            &format!("point.{period}.note"),
+        )
     }
     /// The kind of period its points use (`None` when it has no points).
     pub fn period_kind(&self) -> Option<PeriodKind> {
@@ -231,15 +295,19 @@ pub struct Comparison {
 impl Comparison {
     /// Text key of the title.
     pub fn title_key(&self) -> String {
-        text_key("comparison", self.id.as_str(), "title")
+        text_key(Collection::Comparisons.item(), self.id.as_str(), "title")
     }
     /// Text key of the subtitle.
     pub fn subtitle_key(&self) -> String {
-        text_key("comparison", self.id.as_str(), "subtitle")
+        text_key(Collection::Comparisons.item(), self.id.as_str(), "subtitle")
     }
     /// Text key of the definition of what is compared.
     pub fn definition_key(&self) -> String {
-        text_key("comparison", self.id.as_str(), "definition")
+        text_key(
+            Collection::Comparisons.item(),
+            self.id.as_str(),
+            "definition",
+        )
     }
 }
 
@@ -272,10 +340,10 @@ pub struct Caveat {
 impl Caveat {
     /// Text key of the title.
     pub fn title_key(&self) -> String {
-        text_key("caveat", self.id.as_str(), "title")
+        text_key(Collection::Caveats.item(), self.id.as_str(), "title")
     }
     /// Text key of the body.
     pub fn body_key(&self) -> String {
-        text_key("caveat", self.id.as_str(), "body")
+        text_key(Collection::Caveats.item(), self.id.as_str(), "body")
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Every value here has passed the rules of `validate`: ids are well formed and unique, every
 //! reference resolves, dates and periods are real calendar values, every number names a source
-//! and every required English text exists. Views can rely on that and need no defensive checks.
+//! and every required text exists in the base language (English, or the reader's own when English
+//! could not be had). Views can rely on that and need no defensive checks.
 //!
 //! This module must never do I/O, read the clock, know about serde or JSON, or depend on the UI
 //! framework; it is plain data plus lookups, and compiles natively and for wasm.

@@ -183,3 +183,84 @@ fn texts_fall_back_to_english_and_say_so() {
     assert_eq!(marked.get("a"), Some("甲"));
     assert_eq!(texts.get("c"), None);
 }
+
+fn source(id: &str) -> SourceId {
+    SourceId::parse(id).unwrap()
+}
+
+fn event(date: &str, end: Option<&str>, status: Status) -> Event {
+    Event {
+        id: EventId::parse("an-event").unwrap(),
+        when: DateRange {
+            start: Date::parse(date).unwrap(),
+            end: end.map(|end| Date::parse(end).unwrap()),
+        },
+        other_dates: Vec::new(),
+        status,
+        main_sector: SectorId::Energy,
+        sectors: vec![SectorId::Energy],
+        sources: vec![source("ogj")],
+        confidence: Confidence::High,
+        in_advertorial: InAdvertorial::No,
+        factbase_row: FactbaseRow::Timeline(1),
+    }
+}
+
+#[test]
+fn a_disputed_date_lists_the_events_own_date_first_then_the_others_with_their_sources() {
+    let mut pipeline = event("2005-11", None, Status::Happened);
+    assert!(!pipeline.is_disputed());
+    assert_eq!(pipeline.dates_with_sources().len(), 1);
+    pipeline.other_dates = vec![OtherDate {
+        date: date("2005-12"),
+        sources: vec![source("rferl"), source("ogj")],
+    }];
+    assert!(pipeline.is_disputed());
+    let dates: Vec<(String, Vec<&str>)> = pipeline
+        .dates_with_sources()
+        .into_iter()
+        .map(|(date, sources)| {
+            (
+                date.to_string(),
+                sources.iter().map(SourceId::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("2005-11".to_owned(), vec!["ogj"]),
+            ("2005-12".to_owned(), vec!["rferl", "ogj"]),
+        ]
+    );
+    let all: Vec<&str> = pipeline
+        .all_sources()
+        .into_iter()
+        .map(SourceId::as_str)
+        .collect();
+    assert_eq!(
+        all,
+        ["ogj", "rferl"],
+        "each source once, the event's own first"
+    );
+}
+
+#[test]
+fn a_plan_is_stale_once_its_date_has_wholly_passed_by_the_as_of_date() {
+    let as_of = date("2026-03-03");
+    assert!(event("2026-01", None, Status::Planned).is_stale_plan(as_of));
+    assert!(event("2014-10", None, Status::Planned).is_stale_plan(as_of));
+    assert!(event("2026-03-02", None, Status::Planned).is_stale_plan(as_of));
+    // Not yet wholly passed: the month, the year or the day itself is still running.
+    assert!(!event("2026-03", None, Status::Planned).is_stale_plan(as_of));
+    assert!(!event("2026", None, Status::Planned).is_stale_plan(as_of));
+    assert!(!event("2026-03-03", None, Status::Planned).is_stale_plan(as_of));
+    assert!(!event("2028", None, Status::Planned).is_stale_plan(as_of));
+    // A planned range is judged by its first date: that step has passed with no update.
+    assert!(event("2025-09", Some("2026"), Status::Planned).is_stale_plan(as_of));
+    // What happened is never a stale plan.
+    assert!(!event("2014-10", None, Status::Happened).is_stale_plan(as_of));
+    // A coarse as-of date counts from its first day.
+    assert!(!event("2026-02-15", None, Status::Planned).is_stale_plan(date("2026")));
+    assert!(event("2025-12", None, Status::Planned).is_stale_plan(date("2026")));
+}

@@ -2,14 +2,14 @@
 
 use std::collections::BTreeMap;
 
-/// A text looked up with its language, so a view can mark an English fallback.
+/// A text looked up with its language, so a view can mark a fallback to the base language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text<'a> {
     /// The text.
     pub text: &'a str,
     /// The language it is in.
     pub lang: &'a str,
-    /// Whether it is the English fallback for a text missing in the chosen language.
+    /// Whether it is the base language's text standing in for one missing in the chosen language.
     pub fallback: bool,
 }
 

@@ -1,0 +1,379 @@
+//! The rules of the format contract (`public/data/README.md`), applied to raw files.
+//!
+//! [`build_dataset`] parses every file, checks shapes (`raw`), then meaning: ids, references,
+//! dates, periods, units, values, sources and texts. Each fault becomes a [`Problem`] with file,
+//! JSON path and line:column. An error removes the smallest unit that carries it: a bad
+//! reference in a list drops that reference, a bad optional field (a source's `url`, an event's
+//! `end`) drops the field, anything else drops the item. Items that only lose something because
+//! another item was dropped (a figure whose only source was dropped) leave silently: the root
+//! cause has already been reported once.
+//!
+//! This module must never panic, recurse over input, do I/O or read the clock: "today" is a
+//! parameter. Its work is linear in the size of the input.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::locate::{self, LineIndex, Location, Path};
+use super::model::{
+    self, AppliesTo, CaveatId, ComparisonId, Confidence, Date, DateError, Derived, EventId,
+    FigureId, Flow, InAdvertorial, Mark, Parts, Period, Qualifier, Reporter, SectorId, SeriesId,
+    SourceId, SourceType, Status, Texts, Unit, FIRST_YEAR,
+};
+use super::raw::{self, quote, Shape};
+use super::{text_file, Collection, DataFiles, Problem, Report, Severity};
+
+/// Files larger than this are refused unread: the real files are far smaller, and a huge file
+/// is a mistake or an attack that should not stall the reader's browser.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// The largest magnitude a value may have. Units are already scaled (`usd-bn`, `mt`, `people`…),
+/// so no real quantity comes near a trillion of its unit; a larger value is a slip (a wrong unit,
+/// a misplaced decimal point) or an attack, and would fill the reader's screen with digits.
+pub const MAX_VALUE: f64 = 1e12;
+
+/// The number of rows of the fact base's timeline (`factbase_row` is 1 to this).
+pub const FACTBASE_ROWS: u32 = 76;
+
+/// The number of rows of the fact base's 2026 update (`factbase_update_row` is `U1` to this).
+pub const FACTBASE_UPDATE_ROWS: u32 = 32;
+
+/// Parses and validates everything. Degrades: a file that fails to parse yields an error and an
+/// empty collection, and everything that can still be built is built; the dataset is `Some`
+/// unless `sources.json`, `sectors.json` or `text/en.json` is unusable. Never panics.
+pub fn build_dataset(files: &DataFiles, today: Date) -> Report {
+    let mut v = Validator::new(files, today);
+    let dataset = v.run();
+    Report {
+        dataset,
+        missing_texts: v.missing_texts,
+        problems: v.finish(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problem collection
+// ---------------------------------------------------------------------------------------------
+
+/// Which position of a path a problem points at.
+#[derive(Clone, Copy, Debug)]
+enum Anchor {
+    /// The start of the value.
+    Value,
+    /// The member's key (for unknown fields).
+    Key,
+    /// A position known without a path (syntax errors, file-level notes).
+    At(Location),
+    /// The file is missing: 0:0.
+    Nowhere,
+}
+
+#[derive(Clone, Debug)]
+struct Pending {
+    severity: Severity,
+    path: Path,
+    anchor: Anchor,
+    message: String,
+}
+
+/// One file being checked: its name, its text once read, and its problems so far.
+#[derive(Debug)]
+struct FileLog<'a> {
+    name: String,
+    text: Option<&'a str>,
+    pending: Vec<Pending>,
+}
+
+/// Index of a file in [`Validator::files`].
+/// The language-neutral files come first, at their [`Collection::index`]; the text files follow.
+type FileIx = usize;
+const F_SOURCES: FileIx = Collection::Sources.index();
+const F_SECTORS: FileIx = Collection::Sectors.index();
+const F_EVENTS: FileIx = Collection::Events.index();
+const F_FIGURES: FileIx = Collection::Figures.index();
+const F_SERIES: FileIx = Collection::Series.index();
+const F_COMPARISONS: FileIx = Collection::Comparisons.index();
+const F_CAVEATS: FileIx = Collection::Caveats.index();
+
+// ---------------------------------------------------------------------------------------------
+// Ids declared per file, for reference checks
+// ---------------------------------------------------------------------------------------------
+
+/// Ids that exist in each file (well formed, first of duplicates), whether or not the item
+/// survived validation, and which collections could be read at all.
+#[derive(Debug, Default)]
+struct Declared {
+    sources: BTreeSet<String>,
+    events: BTreeSet<String>,
+    figures: BTreeSet<String>,
+    series: BTreeSet<String>,
+    comparisons: BTreeSet<String>,
+    caveats: BTreeSet<String>,
+    sectors: BTreeSet<SectorId>,
+    /// The period strings of each declared series, for `series.<id>.point.<period>.note`.
+    series_periods: BTreeMap<String, BTreeSet<String>>,
+    /// Series that failed the shape check: their point periods are unknown.
+    broken_series: BTreeSet<String>,
+    /// Collections that could not be read (references into them and their text keys are not
+    /// checked: the file's own error says why).
+    unreadable: HashSet<Collection>,
+    /// Always empty: what [`Declared::of`] gives for a collection without string ids.
+    no_ids: BTreeSet<String>,
+}
+
+impl Declared {
+    fn of(&self, kind: Collection) -> &BTreeSet<String> {
+        match kind {
+            Collection::Sources => &self.sources,
+            Collection::Events => &self.events,
+            Collection::Figures => &self.figures,
+            Collection::Series => &self.series,
+            Collection::Comparisons => &self.comparisons,
+            Collection::Caveats => &self.caveats,
+            // Sectors are a closed vocabulary, checked by `sectors`, never by `reference`.
+            Collection::Sectors => &self.no_ids,
+        }
+    }
+}
+
+/// The raw items of every collection that passed the shape check, with their paths.
+#[derive(Debug, Default)]
+struct RawData {
+    sources: Vec<(Path, raw::Source)>,
+    as_of: Option<(Path, String)>,
+    sectors: Option<Vec<(Path, raw::Sector)>>,
+    events: Vec<(Path, raw::Event)>,
+    figures: Vec<(Path, raw::Figure)>,
+    series: Vec<(Path, raw::Series)>,
+    comparisons: Vec<(Path, raw::Comparison)>,
+    caveats: Vec<(Path, raw::Caveat)>,
+}
+
+/// What `sectors.json` yielded: its `as_of` (when a string) and its sectors (when a list).
+type SectorsRead = (Option<(Path, String)>, Option<Vec<(Path, raw::Sector)>>);
+
+/// The texts of one language as read.
+#[derive(Debug)]
+struct LangTexts {
+    lang: String,
+    file: FileIx,
+    map: BTreeMap<String, String>,
+    /// Keys present with a value of the wrong type (already reported).
+    bad_keys: BTreeSet<String>,
+}
+
+/// The validator's working state for one [`build_dataset`] call.
+struct Validator<'a> {
+    input: &'a DataFiles,
+    files: Vec<FileLog<'a>>,
+    today: Date,
+    /// The latest date a fact may have: the data's `as_of` (or today when it is unusable).
+    limit: Date,
+    limit_is_as_of: bool,
+    declared: Declared,
+    /// The texts every item must have: English, or the one language loaded without it.
+    base: Option<LangTexts>,
+    others: Vec<LangTexts>,
+    /// Source ids referenced anywhere (even from items that were dropped).
+    referenced_sources: HashSet<String>,
+    /// `(figure, competitor, path of the reference)` for the mutual-link warning.
+    competing_links: Vec<(String, String, Path)>,
+    /// Ids of items that failed the shape check, per file.
+    broken_ids: HashMap<FileIx, Vec<String>>,
+    /// Texts of items missing in the base language (each an error, and its item left out).
+    missing_texts: usize,
+}
+
+impl<'a> Validator<'a> {
+    fn new(input: &'a DataFiles, today: Date) -> Self {
+        let files = Collection::ALL
+            .iter()
+            .map(|collection| FileLog {
+                name: collection.file().to_owned(),
+                text: None,
+                pending: Vec::new(),
+            })
+            .collect();
+        Validator {
+            input,
+            files,
+            today,
+            limit: today,
+            limit_is_as_of: false,
+            declared: Declared::default(),
+            base: None,
+            others: Vec::new(),
+            referenced_sources: HashSet::new(),
+            competing_links: Vec::new(),
+            broken_ids: HashMap::new(),
+            missing_texts: 0,
+        }
+    }
+
+    fn push(
+        &mut self,
+        file: FileIx,
+        severity: Severity,
+        path: Path,
+        anchor: Anchor,
+        message: String,
+    ) {
+        if let Some(log) = self.files.get_mut(file) {
+            log.pending.push(Pending {
+                severity,
+                path,
+                anchor,
+                message,
+            });
+        }
+    }
+
+    fn error(&mut self, file: FileIx, path: &Path, message: String) {
+        self.push(file, Severity::Error, path.clone(), Anchor::Value, message);
+    }
+
+    fn warn(&mut self, file: FileIx, path: &Path, message: String) {
+        self.push(
+            file,
+            Severity::Warning,
+            path.clone(),
+            Anchor::Value,
+            message,
+        );
+    }
+}
+
+mod caveats;
+mod comparisons;
+mod events;
+mod fields;
+mod figures;
+mod ids;
+mod read;
+mod run;
+mod sectors;
+mod series;
+mod sources;
+mod warnings;
+
+/// Removes references to items that were dropped, and items left without what they need
+/// (a figure whose source was dropped, a point left without sources). The reason was reported
+/// where the dropped item is, so nothing is reported here.
+fn prune(parts: &mut Parts) {
+    let sources: HashSet<String> = parts.sources.iter().map(|s| s.id.to_string()).collect();
+    let has_source = |id: &SourceId| sources.contains(id.as_str());
+
+    parts.figures.retain(|f| has_source(&f.source));
+    let figures: HashSet<String> = parts.figures.iter().map(|f| f.id.to_string()).collect();
+    for figure in &mut parts.figures {
+        figure.competing.retain(|c| figures.contains(c.as_str()));
+        if let Some(derived) = figure.derived.as_mut() {
+            derived.from.retain(|c| figures.contains(c.as_str()));
+        }
+    }
+
+    for series in &mut parts.series {
+        for point in &mut series.points {
+            point.sources.retain(has_source);
+        }
+        series.points.retain(|p| !p.sources.is_empty());
+    }
+    let series: HashSet<String> = parts.series.iter().map(|s| s.id.to_string()).collect();
+    for s in &mut parts.series {
+        for point in &mut s.points {
+            if let Some(derived) = point.derived.as_mut() {
+                derived.from.retain(|c| series.contains(c.as_str()));
+            }
+        }
+    }
+
+    for event in &mut parts.events {
+        event.sources.retain(has_source);
+        for other in &mut event.other_dates {
+            other.sources.retain(has_source);
+        }
+        event.other_dates.retain(|other| !other.sources.is_empty());
+    }
+    parts.events.retain(|e| !e.sources.is_empty());
+    let events: HashSet<String> = parts.events.iter().map(|e| e.id.to_string()).collect();
+
+    for comparison in &mut parts.comparisons {
+        comparison.series.retain(|s| series.contains(s.as_str()));
+    }
+    parts.comparisons.retain(|c| !c.series.is_empty());
+    let comparisons: HashSet<String> = parts.comparisons.iter().map(|c| c.id.to_string()).collect();
+
+    for caveat in &mut parts.caveats {
+        let a = &mut caveat.applies_to;
+        a.figures.retain(|f| figures.contains(f.as_str()));
+        a.series.retain(|s| series.contains(s.as_str()));
+        a.events.retain(|e| events.contains(e.as_str()));
+        a.comparisons.retain(|c| comparisons.contains(c.as_str()));
+        caveat.sources.retain(has_source);
+    }
+
+    for sector in &mut parts.sectors {
+        sector.key_figures.retain(|f| figures.contains(f.as_str()));
+    }
+}
+
+fn unknown_sector(text: &str) -> String {
+    format!(
+        "unknown sector id {}; expected one of {}",
+        quote(text),
+        SectorId::expected()
+    )
+}
+
+/// Whether a language code is two or three lowercase ASCII letters (ISO 639-1, or 639-2/3 for
+/// a language without a two-letter code).
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Whether a URL is an `http://` or `https://` address with a host and no whitespace or
+/// control characters (which a link would carry into the page).
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_addresses_are_urls() {
+        assert!(is_http_url("https://example.org/a?b=c"));
+        assert!(is_http_url("http://example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://example.org",
+            "https://",
+            "https:///path",
+            "HTTPS://example.org",
+            "https://exa mple.org",
+            "//example.org",
+            "",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_codes_are_two_or_three_lowercase_letters() {
+        assert!(is_language_code("en"));
+        assert!(is_language_code("kaz"));
+        for bad in ["", "e", "EN", "en-GB", "../x", "engl"] {
+            assert!(!is_language_code(bad), "{bad}");
+        }
+    }
+}

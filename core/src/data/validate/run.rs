@@ -1,0 +1,106 @@
+//! The whole run: reading every file, declaring ids, building each collection in order, the
+//! warnings over the whole dataset, and the problems sorted per file.
+
+use super::*;
+
+impl<'a> Validator<'a> {
+    pub(super) fn run(&mut self) -> Option<model::Dataset> {
+        let input = self.input;
+        let sources = self.read_sources(input.sources.as_deref());
+        let sources_ok = sources.is_some();
+        let raw_sectors = self.read_sectors(input.sectors.as_deref());
+        let mut raw = RawData {
+            sources: sources.unwrap_or_default(),
+            as_of: raw_sectors.as_ref().and_then(|(as_of, _)| as_of.clone()),
+            sectors: raw_sectors.and_then(|(_, sectors)| sectors),
+            ..RawData::default()
+        };
+        raw.events = self.read_collection(F_EVENTS, input.events.as_deref(), "events");
+        raw.figures = self.read_collection(F_FIGURES, input.figures.as_deref(), "figures");
+        raw.series = self.read_collection(F_SERIES, input.series.as_deref(), "series");
+        raw.comparisons =
+            self.read_collection(F_COMPARISONS, input.comparisons.as_deref(), "comparisons");
+        raw.caveats = self.read_collection(F_CAVEATS, input.caveats.as_deref(), "caveats");
+        self.read_texts();
+
+        self.declare(&mut raw);
+        let as_of = self.check_as_of(raw.as_of.as_ref());
+
+        let sources = self.build_sources(&raw.sources);
+        let figures = self.build_figures(&raw.figures);
+        let series = self.build_series(&raw.series);
+        let events = self.build_events(&raw.events);
+        let comparisons = self.build_comparisons(&raw.comparisons);
+        let caveats = self.build_caveats(&raw.caveats);
+        let sectors = match &raw.sectors {
+            Some(sectors) => self.build_sectors(sectors),
+            None => Vec::new(),
+        };
+
+        let mut parts = Parts {
+            as_of,
+            sources,
+            sectors,
+            events,
+            figures,
+            series,
+            comparisons,
+            caveats,
+            texts: Texts::default(),
+        };
+        prune(&mut parts);
+
+        self.warn_unreferenced_sources(&raw.sources);
+        self.warn_one_sided_competing(&parts);
+        self.check_text_keys();
+
+        let usable = sources_ok && raw.sectors.is_some() && self.base.is_some();
+        let base = self.base.take()?;
+        parts.texts = Texts::new(
+            (base.lang, base.map),
+            self.others
+                .drain(..)
+                .map(|lang| (lang.lang, lang.map))
+                .collect(),
+        );
+        usable.then(|| model::Dataset::from_parts(parts))
+    }
+
+    /// Resolves every pending problem to a line and column, grouped by file in file order and
+    /// sorted by position within a file.
+    pub(super) fn finish(&mut self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for log in &self.files {
+            let paths: Vec<&Path> = log.pending.iter().map(|p| &p.path).collect();
+            let found = match log.text {
+                Some(text) if !paths.is_empty() => locate::locate_all(text, &paths),
+                _ => vec![None; paths.len()],
+            };
+            let mut located: Vec<Problem> = log
+                .pending
+                .iter()
+                .zip(found)
+                .map(|(pending, found)| {
+                    let location = match (pending.anchor, found) {
+                        (Anchor::Nowhere, _) => Location { line: 0, column: 0 },
+                        (Anchor::At(location), _) => location,
+                        (Anchor::Key, Some(found)) => found.key.unwrap_or(found.value),
+                        (Anchor::Value, Some(found)) => found.value,
+                        (_, None) => Location { line: 1, column: 1 },
+                    };
+                    Problem {
+                        severity: pending.severity,
+                        file: log.name.clone(),
+                        path: pending.path.to_string(),
+                        line: location.line,
+                        column: location.column,
+                        message: pending.message.clone(),
+                    }
+                })
+                .collect();
+            located.sort_by_key(|p| (p.line, p.column));
+            problems.extend(located);
+        }
+        problems
+    }
+}
