@@ -1,9 +1,10 @@
-//! The four views the URL can name. Each receives the validated dataset and reads the
+//! The views the URL can name. Each receives the validated dataset and reads the
 //! selection from the navigation context.
 
 pub mod compare;
 pub mod overview;
 pub mod sector;
+pub mod story;
 pub mod timeline;
 
 use crate::components::freshness::{disputed_line, status_line};
