@@ -294,8 +294,10 @@ fn place(entry: &Entry, scale: &Scale, options: &LaneOptions) -> Placed {
 
 /// Lays out the visible entries (chronological): each goes into the first lane where its box
 /// keeps `gap` from the previous box, so labels never overlap; those that fit no lane are
-/// counted in clusters. `pinned` (the focused or selected event) always gets a box in the first
-/// lane, so that the keyboard never lands on an event that is not drawn.
+/// counted in clusters. `pinned` (the focused or selected event) always gets a box: where it
+/// already has one, nothing moves (a click that focuses an event must not move it from under
+/// the pointer); otherwise it gets one in the first lane, so that the keyboard never lands on
+/// an event that is not drawn.
 pub fn lay_out<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
     scale: &Scale,
@@ -303,6 +305,25 @@ pub fn lay_out<'a>(
     pinned: Option<usize>,
 ) -> Layout {
     let entries: Vec<&Entry> = entries.into_iter().collect();
+    let free = lay_out_with_pin(&entries, scale, options, None);
+    match pinned {
+        Some(index)
+            if entries.iter().any(|entry| entry.index == index)
+                && !free.placed.iter().any(|placed| placed.index == index) =>
+        {
+            lay_out_with_pin(&entries, scale, options, pinned)
+        }
+        _ => free,
+    }
+}
+
+fn lay_out_with_pin(
+    entries: &[&Entry],
+    scale: &Scale,
+    options: &LaneOptions,
+    pinned: Option<usize>,
+) -> Layout {
+    let entries: Vec<&Entry> = entries.to_vec();
     let lanes = options.lanes.max(1);
     let reserved = pinned
         .and_then(|index| entries.iter().find(|entry| entry.index == index))
@@ -623,6 +644,9 @@ mod tests {
         let pinned = lay_out(&entries, &scale, &options, Some(150));
         let pin = pinned.placed.iter().find(|p| p.index == 150).unwrap();
         assert_eq!(pin.lane, 0);
+        // An event that already has a box keeps it, and nothing else moves.
+        let placed = free.placed.get(3).unwrap().index;
+        assert_eq!(lay_out(&entries, &scale, &options, Some(placed)), free);
         assert_readable(&pinned, 960.0, options.gap);
     }
 
