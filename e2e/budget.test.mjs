@@ -142,7 +142,7 @@ test('the first view\'s data downloads start beside the wasm, the app uses them 
   assert.deepEqual(await dataRequests(page), [
     '/data/caveats.json link', '/data/comparisons.json link', '/data/events.json link',
     '/data/figures.json link', '/data/sectors.json link', '/data/series.json link',
-    '/data/sources.json link', '/data/text/en.json link',
+    '/data/sources.json link', '/data/story.json link', '/data/text/en.json link',
   ]);
   // A view without charts: its own files preloaded; the charts' files fetched by the app after
   // the first view, once each.
@@ -153,7 +153,7 @@ test('the first view\'s data downloads start beside the wasm, the app uses them 
   assert.deepEqual(await dataRequests(page), [
     '/data/caveats.json link', '/data/comparisons.json fetch', '/data/events.json link',
     '/data/figures.json link', '/data/sectors.json link', '/data/series.json fetch',
-    '/data/sources.json link', '/data/text/en.json link',
+    '/data/sources.json link', '/data/story.json link', '/data/text/en.json link',
   ]);
   await context.close();
 });
