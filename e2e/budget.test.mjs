@@ -29,7 +29,7 @@ test('the first load of the overview stays within the README budget', async () =
   // The wasm chunks come when the browser is idle after the overview (a resource entry is
   // written when its download ends).
   const CHUNK = /^\/wasm-[0-9a-f]{16}\/(split|chunk)_[^/]+\.wasm$/;
-  const splits = ['chart', 'compare', 'downloads', 'embed', 'timeline'].map((name) => `/split_${name}.wasm`);
+  const splits = ['chart', 'compare', 'downloads', 'embed', 'story', 'timeline'].map((name) => `/split_${name}.wasm`);
   await page.waitForFunction((names) => names.every((name) =>
     performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(name))), splits);
   const chunkUrls = [...new Set(requests)].filter((url) => CHUNK.test(new URL(url).pathname));
@@ -154,7 +154,7 @@ test('the first view\'s data downloads start beside the wasm, the app uses them 
   assert.deepEqual(await dataRequests(page), [
     '/data/caveats.json link', '/data/comparisons.json link', '/data/events.json link',
     '/data/figures.json link', '/data/sectors.json link', '/data/series.json link',
-    '/data/sources.json link', '/data/text/en.json link',
+    '/data/sources.json link', '/data/story.json link', '/data/text/en.json link',
   ]);
   // A view without charts: its own files preloaded; the charts' files fetched by the app after
   // the first view, once each.
@@ -165,7 +165,7 @@ test('the first view\'s data downloads start beside the wasm, the app uses them 
   assert.deepEqual(await dataRequests(page), [
     '/data/caveats.json link', '/data/comparisons.json fetch', '/data/events.json link',
     '/data/figures.json link', '/data/sectors.json link', '/data/series.json fetch',
-    '/data/sources.json link', '/data/text/en.json link',
+    '/data/sources.json link', '/data/story.json link', '/data/text/en.json link',
   ]);
   await context.close();
 });

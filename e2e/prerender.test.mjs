@@ -128,7 +128,7 @@ async function checkTakeover(path, { viewport = { width: 1280, height: 800 }, la
 describe('the build', () => {
   test('has a fragment for every view, language and mode, with no inline style or script', () => {
     const sectors = ['diplomacy', 'trade', 'investment', 'energy', 'transport', 'urban', 'agriculture', 'medicine', 'tourism', 'education', 'subnational'];
-    assert.deepEqual(KEYS, ['overview', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare']);
+    assert.deepEqual(KEYS, ['overview', 'story', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare']);
     assert.match(manifest.dir, /^prerender-[0-9a-f]{16}$/);
     const missing = [];
     for (const key of KEYS) {
@@ -255,7 +255,7 @@ describe('URLs', () => {
     await shown.page.route('**/*.wasm', (route) => route.abort());
     await shown.page.goto(`${server.origin}/explainers/ckz/?view=timeline`);
     await shown.page.locator('.cke[data-cke-prerender] h1').waitFor();
-    assert.equal(await shown.page.locator('.cke-nav a').nth(1).getAttribute('href'), '/explainers/ckz/?view=sector');
+    assert.equal(await shown.page.locator('.cke-nav a').nth(2).getAttribute('href'), '/explainers/ckz/?view=sector');
     await shown.context.close();
   });
 });
@@ -383,7 +383,7 @@ describe('timing', () => {
     const root = page.locator('.cke[data-cke-prerender]');
     await root.locator('h1').waitFor();
     await root.locator('.cke-figure__details > summary').first().click();
-    await root.locator('.cke-nav a').nth(2).focus();
+    await root.locator('.cke-nav a').nth(3).focus();
     release();
     await waitForApp(page);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Timeline');

@@ -9,7 +9,7 @@ import { openPage, useServedApp, waitForApp } from './harness.mjs';
 
 const suite = useServedApp();
 const CHUNK = /\/wasm-[0-9a-f]{16}\/((split|chunk)_[^/]+\.wasm)$/;
-const SPLITS = ['split_chart.wasm', 'split_compare.wasm', 'split_downloads.wasm', 'split_embed.wasm', 'split_timeline.wasm'];
+const SPLITS = ['split_chart.wasm', 'split_compare.wasm', 'split_downloads.wasm', 'split_embed.wasm', 'split_story.wasm', 'split_timeline.wasm'];
 /** The chunks requested so far, by file name. */
 const chunks = (requests) => [...new Set(requests.map((url) => new URL(url).pathname.match(CHUNK)?.[1]).filter(Boolean))].sort();
 /** The console errors but the loader's report of a chunk it could not fetch. */
@@ -44,6 +44,17 @@ test('the timeline, reached before any chunk came, fetches its chunk, is drawn a
   assert.ok(chunks(requests).includes('split_timeline.wasm'));
   await page.waitForFunction(() => document.activeElement?.matches('.cke-main h1'));
   assert.ok(await page.locator('.cke-main li').count() > 10, 'the timeline lists events');
+  assert.deepEqual(unexpected(consoleErrors), []);
+  await context.close();
+});
+
+test('the guided story, opened by a link, fetches its chunk and is drawn', async () => {
+  const { context, page, requests, consoleErrors } = await openPage(suite.browser);
+  await page.goto(`${suite.server.origin}/?view=story&step=2`);
+  await waitForApp(page);
+  assert.ok(chunks(requests).includes('split_story.wasm'), 'the story is a chunk');
+  assert.ok(!chunks(requests).includes('split_timeline.wasm'), 'only what the view needs');
+  assert.equal(await page.locator('.cke-main h1').count(), 1, 'the story is drawn');
   assert.deepEqual(unexpected(consoleErrors), []);
   await context.close();
 });

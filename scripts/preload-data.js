@@ -55,7 +55,7 @@ const afterPaint = (then) => {
 };
 
 const LANGUAGES = ['en', 'zh', 'ru', 'kk'];
-const VIEWS = ['overview', 'sector', 'timeline', 'compare'];
+const VIEWS = ['overview', 'story', 'sector', 'timeline', 'compare'];
 const THEMES = ['auto', 'light', 'dark'];
 const SECTORS = ['diplomacy', 'trade', 'investment', 'energy', 'transport', 'urban', 'agriculture',
   'medicine', 'tourism', 'education', 'subnational'];
@@ -109,10 +109,10 @@ const manifest = (() => {
     return null;
   }
 })();
-// Which fragment the URL names, or none: the sector list, a year, an event, a chosen chart or
-// a timeline filter change what the app draws (and what its links carry), so they have none.
+// Which fragment the URL names, or none: the sector list, a year, an event, a chosen chart, a
+// story's step or a timeline filter change what the app draws (and what its links carry), so they have none.
 const sectors = SECTORS.filter((id) => (query.get('sector') ?? '').split(',').some((item) => item.replace(TRIM, '') === id));
-const chosen = ['year', 'event', 'chart'].some((key) => query.has(key));
+const chosen = ['year', 'event', 'chart', 'step'].some((key) => query.has(key));
 const key = chosen ? null
   : view === 'sector' ? (sectors.length === 1 ? `sector-${sectors[0]}` : null)
   : sectors.length === 0 ? view : null;

@@ -164,7 +164,7 @@ export async function prerender(dir) {
     if (JSON.stringify(sectors) !== JSON.stringify(listed)) {
       throw new Error(`prerender: the app's sectors ${sectors} are not the preloader's ${listed}`);
     }
-    const keys = ['overview', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare'];
+    const keys = ['overview', 'story', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare'];
 
     // Every view in every language, full page and embedded, at both widths.
     const drawn = new Map();

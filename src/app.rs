@@ -12,7 +12,8 @@ use crate::services::load::{use_dataset, DataState};
 use crate::services::nav::Nav;
 use crate::services::takeover::Takeover;
 use crate::views::{
-    compare::CompareView, overview::OverviewView, sector::SectorView, timeline::TimelineView,
+    compare::CompareView, overview::OverviewView, sector::SectorView, story::StoryView,
+    timeline::TimelineView,
 };
 use cke_core::strings::{view_label, Ui};
 use cke_core::url::View;
@@ -86,6 +87,7 @@ pub fn App(today: Today) -> impl IntoView {
                 View::Sector => view! { <SectorView dataset/> }.into_any(),
                 View::Timeline => view! { <TimelineView dataset/> }.into_any(),
                 View::Compare => view! { <CompareView dataset/> }.into_any(),
+                View::Story => view! { <StoryView dataset/> }.into_any(),
             }
         })
     };

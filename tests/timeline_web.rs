@@ -32,6 +32,7 @@ fn dataset() -> Arc<Dataset> {
         series: Some(include_str!("../public/data/series.json").to_owned()),
         comparisons: Some(include_str!("../public/data/comparisons.json").to_owned()),
         caveats: Some(include_str!("../public/data/caveats.json").to_owned()),
+        story: Some(include_str!("../public/data/story.json").to_owned()),
         texts: vec![(
             "en".to_owned(),
             Some(include_str!("../public/data/text/en.json").to_owned()),

@@ -17,4 +17,5 @@ pub mod embed;
 pub mod format;
 
 pub mod charts;
+pub mod story;
 pub mod timeline;

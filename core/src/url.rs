@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 /// The first year the explainer covers: diplomatic ties were established in January 1992.
 pub const FIRST_YEAR: i32 = crate::data::model::FIRST_YEAR as i32;
 
-/// The four views of the explainer (`view=`).
+/// The views of the explainer (`view=`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
     /// Headline figures, sectors as entry points, latest milestones.
@@ -24,11 +24,19 @@ pub enum View {
     Timeline,
     /// Comparative charts.
     Compare,
+    /// The guided story: milestones from 1992 to today, one step at a time (`step=`).
+    Story,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 4] = [View::Overview, View::Sector, View::Timeline, View::Compare];
+    pub const ALL: [View; 5] = [
+        View::Overview,
+        View::Story,
+        View::Sector,
+        View::Timeline,
+        View::Compare,
+    ];
 
     /// The value used in the URL.
     pub fn as_str(self) -> &'static str {
@@ -37,6 +45,7 @@ impl View {
             View::Sector => "sector",
             View::Timeline => "timeline",
             View::Compare => "compare",
+            View::Story => "story",
         }
     }
 
@@ -162,6 +171,9 @@ pub struct Selection {
     pub event: Option<String>,
     /// A comparison id from the data; `None` means the first comparison.
     pub chart: Option<String>,
+    /// The step of the guided story (`step=N`, 2 … [`MAX_STEP`]); `None` means the first. The
+    /// story view falls back to the first step when the data has fewer steps.
+    pub step: Option<u32>,
     /// The chosen language; `None` means the browser's preference.
     pub lang: Option<Lang>,
     /// The colour theme.
@@ -193,6 +205,7 @@ impl Selection {
                 "year" => selection.year = parse_year(value, current_year),
                 "event" => selection.event = parse_id(value),
                 "chart" => selection.chart = parse_id(value),
+                "step" => selection.step = parse_step(value),
                 "lang" => selection.lang = Lang::parse(value),
                 "theme" => selection.theme = Theme::parse(value).unwrap_or_default(),
                 "embed" => selection.embed = value == "1",
@@ -222,6 +235,9 @@ impl Selection {
         }
         if let Some(chart) = &self.chart {
             pairs.push(("chart", chart.clone()));
+        }
+        if let Some(step) = self.step.filter(|step| *step > 1) {
+            pairs.push(("step", step.to_string()));
         }
         if let Some(lang) = self.lang {
             pairs.push(("lang", lang.as_str().to_owned()));
@@ -256,6 +272,9 @@ impl Selection {
         if view != View::Compare {
             next.chart = None;
         }
+        if view != View::Story {
+            next.step = None;
+        }
         if view == View::Overview {
             next.sectors.clear();
         }
@@ -280,6 +299,22 @@ impl Selection {
         next
     }
 
+    /// The story view at step `step` (1-based; the first step is the default and left out).
+    pub fn with_step(&self, step: u32) -> Selection {
+        let mut next = self.with_view(View::Story);
+        next.step = (2..=MAX_STEP).contains(&step).then_some(step);
+        next
+    }
+
+    /// The story's step this selection names, 1-based: `step_in(total)` falls back to the first
+    /// step when the URL names none or one past the story's `total` steps.
+    pub fn step_in(&self, total: usize) -> usize {
+        match self.step.and_then(|step| usize::try_from(step).ok()) {
+            Some(step) if step <= total => step,
+            _ => 1,
+        }
+    }
+
     /// The sector the sector view shows: the first chosen one.
     pub fn sector(&self) -> Option<SectorId> {
         self.sectors.first().copied()
@@ -292,6 +327,22 @@ impl Selection {
         next.sectors = canonical_sectors(sectors.iter().copied());
         next
     }
+}
+
+/// The largest step number the URL accepts; the data has at most 15 steps.
+pub const MAX_STEP: u32 = 99;
+
+/// A story step, 2 … [`MAX_STEP`], written as plain ASCII digits without a leading zero; the first
+/// step is the default, so `1` (like anything else) reads as `None`.
+fn parse_step(value: &str) -> Option<u32> {
+    if value.is_empty() || value.len() > 2 || value.starts_with('0') {
+        return None;
+    }
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let step: u32 = value.parse().ok()?;
+    (2..=MAX_STEP).contains(&step).then_some(step)
 }
 
 /// A comma-separated list of sector ids: unknown ids are dropped, duplicates removed, and the
@@ -394,6 +445,7 @@ mod tests {
             year: Some(2013),
             event: Some("2013-09-silk-road-belt".into()),
             chart: Some("mirror-trade".into()),
+            step: None,
             lang: Some(Lang::Kk),
             theme: Theme::Dark,
             embed: true,
@@ -562,6 +614,59 @@ mod tests {
             selection.with_view(View::Compare).sectors,
             vec![SectorId::Trade, SectorId::Tourism]
         );
+    }
+
+    #[test]
+    fn a_story_step_round_trips_and_the_first_step_is_left_out() {
+        let selection = Selection::from_query("view=story&step=7&lang=zh", NOW);
+        assert_eq!(selection.view, View::Story);
+        assert_eq!(selection.step, Some(7));
+        assert_eq!(selection.to_query(), "?view=story&step=7&lang=zh");
+        assert_eq!(Selection::from_query(&selection.to_query(), NOW), selection);
+        assert_eq!(Selection::from_query("view=story&step=1", NOW).step, None);
+        assert_eq!(
+            Selection::from_query("view=story&step=1", NOW).to_query(),
+            "?view=story"
+        );
+        assert_eq!(
+            Selection::default().with_step(3).to_query(),
+            "?view=story&step=3"
+        );
+        assert_eq!(Selection::default().with_step(1).to_query(), "?view=story");
+    }
+
+    #[test]
+    fn a_bad_or_out_of_range_step_falls_back_to_the_first() {
+        for bad in [
+            "0",
+            "-2",
+            "02",
+            "100",
+            "3.5",
+            "x",
+            "",
+            "%2B3",
+            "999999999999",
+        ] {
+            let selection = Selection::from_query(&format!("view=story&step={bad}"), NOW);
+            assert_eq!(selection.step, None, "{bad}");
+            assert_eq!(selection.step_in(14), 1, "{bad}");
+        }
+        let far = Selection::from_query("view=story&step=20", NOW);
+        assert_eq!(far.step, Some(20));
+        assert_eq!(far.step_in(14), 1);
+        assert_eq!(far.step_in(20), 20);
+        assert_eq!(Selection::default().step_in(14), 1);
+    }
+
+    #[test]
+    fn leaving_the_story_drops_its_step() {
+        let story = Selection::from_query("view=story&step=4&theme=dark", NOW);
+        assert_eq!(
+            story.with_view(View::Timeline).to_query(),
+            "?view=timeline&theme=dark"
+        );
+        assert_eq!(story.with_view(View::Story).step, Some(4));
     }
 
     #[test]

@@ -100,3 +100,40 @@ fn without_the_chart_files_the_bundled_data_gives_the_first_views_all_they_show(
     }
     assert_eq!(first.caveats().len(), full.caveats().len());
 }
+
+/// The guided story of the bundled data: 10 to 15 steps from 1992 to the data's last year, each
+/// with its event, figure and heading in all four languages, placed left to right on its axis.
+#[test]
+fn the_bundled_story_runs_from_1992_with_every_step_resolved_in_four_languages() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/data");
+    let (files, _) = common::load_dir(&dir);
+    let mut data = build_dataset(&files, common::today())
+        .dataset
+        .expect("a dataset");
+    let story = data.story().to_vec();
+    assert!((10..=15).contains(&story.len()), "{} steps", story.len());
+    for step in &story {
+        assert!(data.event(&step.event).is_some(), "{}", step.event);
+        let figure = data.figure(&step.figure).expect("the step's figure");
+        assert!(data.source(&figure.source).is_some());
+    }
+    for language in ["en", "zh", "ru", "kk"] {
+        assert!(data.set_lang(language));
+        for step in &story {
+            let title = data.texts().lookup_in(language, &step.title_key());
+            assert!(
+                title.is_some_and(|title| !title.fallback),
+                "{language}: {}",
+                step.title_key()
+            );
+        }
+    }
+    let axis = cke_core::story::Axis::of(&data);
+    assert_eq!(axis.steps.len(), story.len());
+    assert_eq!(axis.steps.first().map(|(_, year)| *year), Some(1992));
+    assert!(axis
+        .steps
+        .windows(2)
+        .all(|pair| pair[0].0 <= pair[1].0 && (0.0..=1.0).contains(&pair[1].0)));
+    assert_eq!(axis.last_year, 2026);
+}

@@ -82,6 +82,12 @@ const RULES: &[&str] = &[
     "unreferenced-source",
     "translation-missing-keys",
     "competing-not-mutual",
+    // The guided story
+    "story-dangling-event",
+    "story-dangling-figure",
+    "story-steps-out-of-order",
+    "story-too-few-steps",
+    "story-malformed-place",
 ];
 
 /// The problems of a rule fixture, one Display line each.
@@ -300,8 +306,8 @@ fn the_cli_accepts_the_good_fixture_and_prints_a_summary() {
     assert_eq!(
         lines,
         [
-            "validate-data: 0 errors, 0 warnings (9 files, 4 sources, 11 sectors, 3 events, \
-          7 figures, 4 series with 7 points, 1 comparison, 2 caveats, 2 languages)"
+            "validate-data: 0 errors, 0 warnings (10 files, 4 sources, 11 sectors, 3 events, \
+          7 figures, 4 series with 7 points, 1 comparison, 2 caveats, 10 steps, 2 languages)"
         ]
     );
 }

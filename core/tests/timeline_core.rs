@@ -11,7 +11,7 @@ use cke_core::strings::Ui;
 use cke_core::timeline::eras::{era_at, era_opened_by, place_eras, ERAS};
 use cke_core::timeline::layout::{lay_out, LaneOptions, Layout, Model, Step};
 use cke_core::timeline::related_figures;
-use cke_core::timeline::scale::{days_from_civil, Domain, MarkKind, Scale, Span, Window};
+use cke_core::timeline::scale::{days_from_civil, year_of, Domain, MarkKind, Scale, Span, Window};
 use std::path::Path;
 
 fn dataset() -> Dataset {
@@ -292,4 +292,43 @@ fn era_bands_tile_the_whole_axis_alternating_and_are_buttons_when_wide_enough() 
     assert_eq!(bands.len(), 1);
     assert_eq!((bands[0].left, bands[0].width), (0.0, 960.0));
     assert!(bands[0].button && !bands[0].shaded);
+}
+
+/// At the width of a 1280 px page the whole span shows few clusters, each knowing the events it
+/// holds and their main sectors (most frequent first), so that it can say what it holds.
+#[test]
+fn clusters_are_few_and_know_what_they_hold() {
+    let dataset = dataset();
+    let domain = domain(&dataset);
+    let model = Model::new(dataset.events(), |_| true);
+    let options = LaneOptions::default();
+    let whole = Window::whole(&domain);
+    let layout = lay_out(
+        model.visible(&whole),
+        &Scale::new(whole, 1118.0),
+        &options,
+        None,
+    );
+    assert!(!layout.clusters.is_empty());
+    assert!(layout.clusters.len() <= 7, "{}", layout.clusters.len());
+    for cluster in &layout.clusters {
+        assert_eq!(cluster.events.len(), cluster.count);
+        let sectors = cluster.sectors(dataset.events());
+        assert!(!sectors.is_empty());
+        let count = |sector| {
+            cluster
+                .events
+                .iter()
+                .filter(|index| dataset.events()[**index].main_sector == sector)
+                .count()
+        };
+        assert!(sectors
+            .windows(2)
+            .all(|pair| count(pair[0]) >= count(pair[1])));
+        let years = (year_of(cluster.start), year_of(cluster.end - 1));
+        for index in &cluster.events {
+            let year = dataset.events()[*index].when.start.first_day().year;
+            assert!((years.0..=years.1).contains(&i32::from(year)));
+        }
+    }
 }

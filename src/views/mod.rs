@@ -1,9 +1,10 @@
-//! The four views the URL can name. Each receives the validated dataset and reads the
+//! The views the URL can name. Each receives the validated dataset and reads the
 //! selection from the navigation context.
 
 pub mod compare;
 pub mod overview;
 pub mod sector;
+pub mod story;
 pub mod timeline;
 
 use crate::components::freshness::{disputed_line, status_line};
@@ -24,12 +25,15 @@ pub fn preload_when_idle() {
         // All at once: the small ones (the embed-code generator, the downloads) are not kept
         // waiting behind the big ones.
         leptos::task::spawn_local(async {
-            futures::future::join5(
-                crate::components::embed_code::preload_embed(),
-                crate::components::chart::preload_downloads(),
-                compare::preload_compare(),
-                crate::components::chart::preload_chart(),
-                timeline::preload_timeline(),
+            futures::future::join(
+                futures::future::join5(
+                    crate::components::embed_code::preload_embed(),
+                    crate::components::chart::preload_downloads(),
+                    compare::preload_compare(),
+                    crate::components::chart::preload_chart(),
+                    timeline::preload_timeline(),
+                ),
+                story::preload_story(),
             )
             .await;
         });

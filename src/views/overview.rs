@@ -1,4 +1,4 @@
-//! The overview: headline figures, the eleven sectors as entry points, the most recent
+//! The overview: the guided story's entry, headline figures, the eleven sectors as entry points, the most recent
 //! milestones in the data.
 
 use super::{text, AsOfLine, EventItem};
@@ -47,10 +47,23 @@ pub fn OverviewView(dataset: Arc<Dataset>) -> impl IntoView {
         .take(LATEST_MILESTONES)
         .map(|event| view! { <EventItem dataset=dataset.clone() event=event.clone()/> })
         .collect_view();
+    // The guided story first: a new reader's way in.
+    let story = (!dataset.story().is_empty()).then(|| {
+        let to = use_nav()
+            .selection
+            .with_untracked(|selection| selection.with_step(1));
+        view! {
+            <Link to class="cke-story-entry">
+                <span class="cke-story-entry__title">{Ui::StoryStart.text(lang)}" →"</span>
+                <span class="cke-story-entry__lede">{Ui::StoryStartLede.text(lang)}</span>
+            </Link>
+        }
+    });
     view! {
         <h1>{Ui::OverviewTitle.text(lang)}</h1>
         <AsOfLine dataset=dataset.clone()/>
         <p class="cke-lede">{Ui::OverviewLede.text(lang)}</p>
+        {story}
         <section class="cke-section" aria-labelledby="cke-headlines">
             <h2 id="cke-headlines">{Ui::OverviewHeadlines.text(lang)}</h2>
             <ul class="cke-grid">{headlines}</ul>

@@ -25,6 +25,7 @@ pub fn fixture_dataset() -> Arc<Dataset> {
         series: fixture!("series.json"),
         comparisons: fixture!("comparisons.json"),
         caveats: fixture!("caveats.json"),
+        story: fixture!("story.json"),
         texts: vec![("en".to_owned(), fixture!("text/en.json"))],
         deferred: Vec::new(),
     };

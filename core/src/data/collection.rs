@@ -1,4 +1,4 @@
-//! The seven language-neutral data files, each one collection of items: one name for each, with
+//! The eight language-neutral data files, each one collection of items: one name for each, with
 //! its file, the word its items are called by (in text keys and messages) and their text fields.
 //!
 //! Architecture invariant: this is the only place that names the data files or says which texts
@@ -22,6 +22,8 @@ pub enum Collection {
     Comparisons,
     /// `caveats.json`: contested points.
     Caveats,
+    /// `story.json`: the guided story's steps.
+    Story,
 }
 
 /// One text field of an item: `event.<id>.title`.
@@ -61,10 +63,11 @@ const COMPARISON_TEXTS: &[TextField] = &[
     required("definition"),
 ];
 const CAVEAT_TEXTS: &[TextField] = &[required("title"), required("body")];
+const STEP_TEXTS: &[TextField] = &[required("title")];
 
 impl Collection {
     /// Every collection, in the order problems are reported and files are fetched.
-    pub const ALL: [Collection; 7] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Sources,
         Collection::Sectors,
         Collection::Events,
@@ -72,6 +75,7 @@ impl Collection {
         Collection::Series,
         Collection::Comparisons,
         Collection::Caveats,
+        Collection::Story,
     ];
 
     /// The collections only charts need: a first view without charts is drawn without them, and
@@ -88,6 +92,7 @@ impl Collection {
             Collection::Series => "series.json",
             Collection::Comparisons => "comparisons.json",
             Collection::Caveats => "caveats.json",
+            Collection::Story => "story.json",
         }
     }
 
@@ -102,6 +107,7 @@ impl Collection {
             Collection::Series => "series",
             Collection::Comparisons => "comparison",
             Collection::Caveats => "caveat",
+            Collection::Story => "step",
         }
     }
 
@@ -116,6 +122,7 @@ impl Collection {
             Collection::Series => SERIES_TEXTS,
             Collection::Comparisons => COMPARISON_TEXTS,
             Collection::Caveats => CAVEAT_TEXTS,
+            Collection::Story => STEP_TEXTS,
         }
     }
 
@@ -167,5 +174,7 @@ mod tests {
         assert_eq!(Collection::Events.required_texts(), ["title", "summary"]);
         assert!(Collection::Events.texts().contains(&optional("date_note")));
         assert!(Collection::Sources.texts().is_empty());
+        assert_eq!(Collection::Story.required_texts(), ["title"]);
+        assert_eq!(Collection::from_file("story.json"), Some(Collection::Story));
     }
 }

@@ -43,6 +43,8 @@ pub struct DataFiles {
     pub comparisons: Option<String>,
     /// `caveats.json`.
     pub caveats: Option<String>,
+    /// `story.json`.
+    pub story: Option<String>,
     /// `(lang, text)` pairs of `text/<lang>.json`. English, when given, is the base every item
     /// needs its texts in; without English the first language is the base. The first language
     /// that is not the base becomes the dataset's chosen language.
@@ -65,6 +67,7 @@ impl DataFiles {
             Collection::Series => &mut self.series,
             Collection::Comparisons => &mut self.comparisons,
             Collection::Caveats => &mut self.caveats,
+            Collection::Story => &mut self.story,
         }
     }
 
@@ -78,6 +81,7 @@ impl DataFiles {
             Collection::Series => &self.series,
             Collection::Comparisons => &self.comparisons,
             Collection::Caveats => &self.caveats,
+            Collection::Story => &self.story,
         }
     }
 }

@@ -579,6 +579,28 @@ raw_struct! {
 }
 
 raw_struct! {
+    /// `story.json`.
+    pub struct StoryFile {
+        /// The guided story's steps, in order.
+        req steps: Vec<Step>,
+    }
+}
+
+raw_struct! {
+    /// One element of `story.json`'s `steps`.
+    pub struct Step {
+        /// Step id.
+        req id: String,
+        /// The event the step tells: its date, summary and sources.
+        req event: String,
+        /// The figure that shows it, with its source.
+        req figure: String,
+        /// A place of the map the step points at, when there is one.
+        opt place: Option<String>,
+    }
+}
+
+raw_struct! {
     /// `text/<lang>.json`.
     pub struct TextFile {
         /// The language code; must match the file name.

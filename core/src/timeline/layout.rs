@@ -6,7 +6,7 @@
 //! Pure: pixels in, pixels out; the view only draws what this module computed.
 
 use super::scale::{year_start, Day, MarkKind, Scale, Span, Window};
-use crate::data::model::Event;
+use crate::data::model::{Event, SectorId};
 use std::ops::Range;
 
 /// One event of the model: its position in the dataset's events and its span.
@@ -170,10 +170,13 @@ pub struct LaneOptions {
 impl Default for LaneOptions {
     fn default() -> Self {
         LaneOptions {
-            label_width: 152.0,
+            // Two lines of a label at the axis's small type: most titles whole.
+            label_width: 184.0,
             gap: 8.0,
             lanes: 6,
-            cluster_width: 36.0,
+            // As wide as a label, so that a cluster can say what it holds ("6 events: Trade,
+            // Energy…"), and so few of them.
+            cluster_width: 184.0,
             min_mark: 10.0,
         }
     }
@@ -206,7 +209,7 @@ impl Placed {
 }
 
 /// Events that did not fit a lane, counted in one bin of the axis.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
     /// The bin's left edge.
     pub left: f64,
@@ -218,6 +221,30 @@ pub struct Cluster {
     pub start: Day,
     /// The day after the last day of its latest event.
     pub end: Day,
+    /// The events it holds (indices into `Dataset::events()`), chronologically.
+    pub events: Vec<usize>,
+}
+
+impl Cluster {
+    /// The main sectors of its events, the most frequent first (ties in the sectors' order):
+    /// what the cluster says it holds.
+    pub fn sectors(&self, events: &[Event]) -> Vec<SectorId> {
+        let mut counts: Vec<(SectorId, usize)> = Vec::new();
+        for event in self.events.iter().filter_map(|index| events.get(*index)) {
+            match counts
+                .iter_mut()
+                .find(|(sector, _)| *sector == event.main_sector)
+            {
+                Some((_, count)) => *count += 1,
+                None => counts.push((event.main_sector, 1)),
+            }
+        }
+        counts.sort_by_key(|(sector, count)| {
+            let order = SectorId::ALL.iter().position(|s| s == sector);
+            (std::cmp::Reverse(*count), order)
+        });
+        counts.into_iter().map(|(sector, _)| sector).collect()
+    }
 }
 
 /// What the window shows: events in lanes, and clusters.
@@ -267,8 +294,10 @@ fn place(entry: &Entry, scale: &Scale, options: &LaneOptions) -> Placed {
 
 /// Lays out the visible entries (chronological): each goes into the first lane where its box
 /// keeps `gap` from the previous box, so labels never overlap; those that fit no lane are
-/// counted in clusters. `pinned` (the focused or selected event) always gets a box in the first
-/// lane, so that the keyboard never lands on an event that is not drawn.
+/// counted in clusters. `pinned` (the focused or selected event) always gets a box: where it
+/// already has one, nothing moves (a click that focuses an event must not move it from under
+/// the pointer); otherwise it gets one in the first lane, so that the keyboard never lands on
+/// an event that is not drawn.
 pub fn lay_out<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
     scale: &Scale,
@@ -276,6 +305,25 @@ pub fn lay_out<'a>(
     pinned: Option<usize>,
 ) -> Layout {
     let entries: Vec<&Entry> = entries.into_iter().collect();
+    let free = lay_out_with_pin(&entries, scale, options, None);
+    match pinned {
+        Some(index)
+            if entries.iter().any(|entry| entry.index == index)
+                && !free.placed.iter().any(|placed| placed.index == index) =>
+        {
+            lay_out_with_pin(&entries, scale, options, pinned)
+        }
+        _ => free,
+    }
+}
+
+fn lay_out_with_pin(
+    entries: &[&Entry],
+    scale: &Scale,
+    options: &LaneOptions,
+    pinned: Option<usize>,
+) -> Layout {
+    let entries: Vec<&Entry> = entries.to_vec();
     let lanes = options.lanes.max(1);
     let reserved = pinned
         .and_then(|index| entries.iter().find(|entry| entry.index == index))
@@ -320,20 +368,25 @@ pub fn lay_out<'a>(
             }
             None => {
                 let middle = candidate.left + candidate.mark_left + candidate.mark_width / 2.0;
-                let bin = (middle / options.cluster_width).floor().max(0.0);
-                let left = (bin * options.cluster_width).min(scale.width - options.cluster_width);
+                // The axis is cut into equal bins at least `cluster_width` wide.
+                let bins_across = (scale.width / options.cluster_width).floor().max(1.0);
+                let bin_width = scale.width / bins_across;
+                let bin = (middle / bin_width).floor().clamp(0.0, bins_across - 1.0);
+                let left = bin * bin_width;
                 match bins.iter_mut().find(|cluster| cluster.left == left) {
                     Some(cluster) => {
                         cluster.count += 1;
                         cluster.start = cluster.start.min(entry.span.start);
                         cluster.end = cluster.end.max(entry.span.end);
+                        cluster.events.push(entry.index);
                     }
                     None => bins.push(Cluster {
                         left,
-                        width: options.cluster_width,
+                        width: bin_width,
                         count: 1,
                         start: entry.span.start,
                         end: entry.span.end,
+                        events: vec![entry.index],
                     }),
                 }
             }
@@ -591,6 +644,9 @@ mod tests {
         let pinned = lay_out(&entries, &scale, &options, Some(150));
         let pin = pinned.placed.iter().find(|p| p.index == 150).unwrap();
         assert_eq!(pin.lane, 0);
+        // An event that already has a box keeps it, and nothing else moves.
+        let placed = free.placed.get(3).unwrap().index;
+        assert_eq!(lay_out(&entries, &scale, &options, Some(placed)), free);
         assert_readable(&pinned, 960.0, options.gap);
     }
 

@@ -297,47 +297,80 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
         }
     };
 
-    // Clusters: a count of what did not fit, which zooms in on its place.
-    let clusters = move || {
-        let scale = scale();
-        layout.with(|layout| {
-            layout
-                .clusters
-                .iter()
-                .map(|cluster| {
-                    let first = year_of(cluster.start);
-                    let last = year_of(cluster.end - 1);
-                    let years = if first == last {
-                        first.to_string()
-                    } else {
-                        format!("{first} – {last}")
-                    };
-                    let label = Ui::TimelineClusterLabel.count(
-                        lang,
-                        cluster.count as f64,
-                        &format_number(cluster.count as f64, lang, false),
-                        &[("years", &years)],
-                    );
-                    let anchor = scale.day_at(cluster.left + cluster.width / 2.0);
-                    let zoom = move |_| {
-                        window.update(|w| *w = w.zoom(0.25, anchor, &domain));
-                    };
-                    view! {
-                        <button
-                            type="button"
-                            class="cke-tl-cluster"
-                            style:left=px(cluster.left)
-                            style:width=px(cluster.width)
-                            aria-label=label.clone()
-                            title=label
-                            on:click=zoom
-                        >
-                            "+" {cluster.count}
-                        </button>
-                    }
-                })
-                .collect_view()
-        })
+    // Clusters: what did not fit, saying what it holds ("6 events: Trade, Energy…"); a click
+    // zooms in on its place.
+    let sector_names: Arc<Vec<(cke_core::data::model::SectorId, String)>> = Arc::new(
+        dataset
+            .sectors()
+            .iter()
+            .map(|sector| (sector.id, text(&dataset, &sector.name_key())))
+            .collect(),
+    );
+    let clusters = {
+        let dataset = dataset.clone();
+        move || {
+            let scale = scale();
+            layout.with(|layout| {
+                layout
+                    .clusters
+                    .iter()
+                    .map(|cluster| {
+                        let first = year_of(cluster.start);
+                        let last = year_of(cluster.end - 1);
+                        let years = if first == last {
+                            first.to_string()
+                        } else {
+                            format!("{first} – {last}")
+                        };
+                        let names: Vec<String> = cluster
+                            .sectors(dataset.events())
+                            .into_iter()
+                            .filter_map(|sector| {
+                                sector_names
+                                    .iter()
+                                    .find(|(id, _)| *id == sector)
+                                    .map(|(_, name)| name.clone())
+                            })
+                            .collect();
+                        let separator = Ui::ListSeparator.text(lang);
+                        let count = cluster.count as f64;
+                        let count_text = format_number(count, lang, false);
+                        let title = Ui::TimelineClusterTitle.count(
+                            lang,
+                            count,
+                            &count_text,
+                            &[("years", &years), ("sectors", &names.join(separator))],
+                        );
+                        let label = format!("{title} — {}", Ui::TimelineZoomIn.text(lang));
+                        let head = Ui::TimelineClusterMore.count(lang, count, &count_text, &[]);
+                        let mut shown: Vec<String> = names.iter().take(2).cloned().collect();
+                        if names.len() > 2 {
+                            shown.push("…".to_owned());
+                        }
+                        let sectors_text = shown.join(separator);
+                        let anchor = scale.day_at(cluster.left + cluster.width / 2.0);
+                        let zoom = move |_| {
+                            window.update(|w| *w = w.zoom(0.25, anchor, &domain));
+                        };
+                        view! {
+                            <button
+                                type="button"
+                                class="cke-tl-cluster"
+                                data-count=cluster.count.to_string()
+                                style:left=px(cluster.left)
+                                style:width=px(cluster.width)
+                                aria-label=label
+                                title=title
+                                on:click=zoom
+                            >
+                                <span class="cke-tl-cluster__count" aria-hidden="true">{head}</span>
+                                <span class="cke-tl-cluster__sectors" aria-hidden="true">{sectors_text}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
     };
 
     // Dragging the axis scrubs through time (mouse, pen and touch).

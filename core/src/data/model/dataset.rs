@@ -17,6 +17,7 @@ pub struct Dataset {
     series: Vec<Series>,
     comparisons: Vec<Comparison>,
     caveats: Vec<Caveat>,
+    story: Vec<Step>,
     texts: Texts,
     index: Index,
 }
@@ -61,6 +62,8 @@ pub struct Parts {
     pub comparisons: Vec<Comparison>,
     /// Caveats.
     pub caveats: Vec<Caveat>,
+    /// The guided story's steps, in order.
+    pub story: Vec<Step>,
     /// Texts.
     pub texts: Texts,
 }
@@ -95,6 +98,7 @@ impl Dataset {
             series: parts.series,
             comparisons: parts.comparisons,
             caveats: parts.caveats,
+            story: parts.story,
             texts: parts.texts,
             index,
         }
@@ -253,6 +257,11 @@ impl Dataset {
             .iter()
             .filter(|c| applies(&c.applies_to))
             .collect()
+    }
+
+    /// The guided story's steps, in order (chronological by their events).
+    pub fn story(&self) -> &[Step] {
+        &self.story
     }
 
     /// The texts of every loaded language.

@@ -347,3 +347,23 @@ impl Caveat {
         text_key(Collection::Caveats.item(), self.id.as_str(), "body")
     }
 }
+
+/// A step of the guided story: an event, the figure that shows it, and its own heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// Its id.
+    pub id: StepId,
+    /// The event it tells (its date places the step on the timeline).
+    pub event: EventId,
+    /// The figure that shows it.
+    pub figure: FigureId,
+    /// A place of the map (form checked; the map's data resolves it).
+    pub place: Option<String>,
+}
+
+impl Step {
+    /// Text key of the step's heading.
+    pub fn title_key(&self) -> String {
+        text_key(Collection::Story.item(), self.id.as_str(), "title")
+    }
+}

@@ -20,7 +20,7 @@ use super::locate::{self, LineIndex, Location, Path};
 use super::model::{
     self, AppliesTo, CaveatId, ComparisonId, Confidence, Date, DateError, Derived, EventId,
     FigureId, Flow, InAdvertorial, Mark, Parts, Period, Qualifier, Reporter, SectorId, SeriesId,
-    SourceId, SourceType, Status, Texts, Unit, FIRST_YEAR,
+    SourceId, SourceType, Status, StepId, Texts, Unit, FIRST_YEAR,
 };
 use super::raw::{self, quote, Shape};
 use super::{text_file, Collection, DataFiles, Problem, Report, Severity};
@@ -96,6 +96,12 @@ const F_FIGURES: FileIx = Collection::Figures.index();
 const F_SERIES: FileIx = Collection::Series.index();
 const F_COMPARISONS: FileIx = Collection::Comparisons.index();
 const F_CAVEATS: FileIx = Collection::Caveats.index();
+const F_STORY: FileIx = Collection::Story.index();
+
+/// How many steps the guided story has: at least this many…
+pub const STORY_MIN_STEPS: usize = 10;
+/// …and at most this many.
+pub const STORY_MAX_STEPS: usize = 15;
 
 // ---------------------------------------------------------------------------------------------
 // Ids declared per file, for reference checks
@@ -111,6 +117,7 @@ struct Declared {
     series: BTreeSet<String>,
     comparisons: BTreeSet<String>,
     caveats: BTreeSet<String>,
+    steps: BTreeSet<String>,
     sectors: BTreeSet<SectorId>,
     /// The period strings of each declared series, for `series.<id>.point.<period>.note`.
     series_periods: BTreeMap<String, BTreeSet<String>>,
@@ -132,6 +139,7 @@ impl Declared {
             Collection::Series => &self.series,
             Collection::Comparisons => &self.comparisons,
             Collection::Caveats => &self.caveats,
+            Collection::Story => &self.steps,
             // Sectors are a closed vocabulary, checked by `sectors`, never by `reference`.
             Collection::Sectors => &self.no_ids,
         }
@@ -149,6 +157,7 @@ struct RawData {
     series: Vec<(Path, raw::Series)>,
     comparisons: Vec<(Path, raw::Comparison)>,
     caveats: Vec<(Path, raw::Caveat)>,
+    story: Vec<(Path, raw::Step)>,
 }
 
 /// What `sectors.json` yielded: its `as_of` (when a string) and its sectors (when a list).
@@ -256,6 +265,7 @@ mod run;
 mod sectors;
 mod series;
 mod sources;
+mod story;
 mod warnings;
 
 /// Removes references to items that were dropped, and items left without what they need
@@ -317,6 +327,10 @@ fn prune(parts: &mut Parts) {
     for sector in &mut parts.sectors {
         sector.key_figures.retain(|f| figures.contains(f.as_str()));
     }
+
+    parts
+        .story
+        .retain(|s| events.contains(s.event.as_str()) && figures.contains(s.figure.as_str()));
 }
 
 fn unknown_sector(text: &str) -> String {

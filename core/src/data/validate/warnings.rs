@@ -120,7 +120,7 @@ impl<'a> Validator<'a> {
         let (kind, id, field) = (parts.next()?, parts.next(), parts.next());
         let Some(collection) = Collection::from_item(kind).filter(|c| !c.texts().is_empty()) else {
             return Some(format!(
-                "text key {} matches no id: keys start with sector., event., figure., series., comparison. or caveat.",
+                "text key {} matches no id: keys start with sector., event., figure., series., comparison., caveat. or step.",
                 quote(key)
             ));
         };
@@ -141,6 +141,7 @@ impl<'a> Validator<'a> {
             "figure" => self.declared.figures.contains(id),
             "series" => self.declared.series.contains(id),
             "comparison" => self.declared.comparisons.contains(id),
+            "step" => self.declared.steps.contains(id),
             _ => self.declared.caveats.contains(id),
         };
         if !exists {
