@@ -246,6 +246,9 @@ describe('accessibility', () => {
     await keys.press('ArrowRight', { until: () => document.querySelector('.cke-main h1')?.textContent === 'Trade' });
     assert.ok(await keys.focusIs('.cke-tabs [data-sector="trade"] a[aria-current="page"]'));
 
+    // The sector's other figures, by keyboard: Enter on their heading builds and opens them.
+    await keys.tabTo('#cke-more-figures > summary');
+    await keys.press('Enter', { until: () => document.querySelector('#figure-cda-trade-2024') });
     // A figure's source: Enter opens its details, Space closes and opens them again.
     await keys.tabTo('#figure-cda-trade-2024 summary');
     const figure = page.locator('#figure-cda-trade-2024 details');
