@@ -53,11 +53,19 @@ fn nothing_is_lost_every_item_is_in_exactly_one_part() {
         let unique: HashSet<_> = figures.iter().collect();
         assert_eq!(unique.len(), figures.len(), "{sector:?}: a figure twice");
         for figure in dataset.figures_in(sector) {
-            assert!(unique.contains(&&figure.id), "{sector:?}: {:?} lost", figure.id);
+            assert!(
+                unique.contains(&&figure.id),
+                "{sector:?}: {:?} lost",
+                figure.id
+            );
         }
         let events: Vec<_> = page.key_events.iter().chain(&page.more_events).collect();
         let all: Vec<_> = dataset.events_in(sector).map(|e| &e.id).collect();
-        assert_eq!(events.len(), all.len(), "{sector:?}: events lost or doubled");
+        assert_eq!(
+            events.len(),
+            all.len(),
+            "{sector:?}: events lost or doubled"
+        );
         for id in all {
             assert!(events.contains(&id), "{sector:?}: {id:?} lost");
         }
@@ -76,7 +84,10 @@ fn key_events_are_where_the_story_begins_and_the_latest_in_date_order() {
         .filter(|e| e.main_sector == SectorId::Diplomacy)
         .collect();
     assert_eq!(page.key_events.len(), KEY_EVENTS);
-    assert_eq!(page.key_events[0], main[0].id, "the first event of the sector");
+    assert_eq!(
+        page.key_events[0], main[0].id,
+        "the first event of the sector"
+    );
     assert_eq!(
         page.key_events.last(),
         main.last().map(|e| &e.id),

@@ -21,7 +21,8 @@ pub fn OnDemand(
     children: ChildrenFn,
 ) -> impl IntoView {
     // Once open, always built.
-    let built = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
+    let built =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || open.get());
     let details = NodeRef::<Details>::new();
     let on_toggle = move |_| {
         let is_open = details

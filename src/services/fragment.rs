@@ -41,7 +41,13 @@ fn reveal_after(id: String, frames: u32) {
         let element = shown
             .then(|| document.get_element_by_id(&id))
             .flatten()
-            .filter(|element| element.closest("[data-cke-pending]").ok().flatten().is_none());
+            .filter(|element| {
+                element
+                    .closest("[data-cke-pending]")
+                    .ok()
+                    .flatten()
+                    .is_none()
+            });
         match element {
             Some(element) => {
                 if let Some(details) = element

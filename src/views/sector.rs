@@ -186,7 +186,9 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
         .key_figures
         .iter()
         .filter_map(|id| dataset.figure(id))
-        .map(|figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> })
+        .map(
+            |figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> },
+        )
         .collect_view();
     let lower_ready = RwSignal::new(!use_nav().has_navigated());
     if !lower_ready.get_untracked() {
@@ -230,14 +232,21 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
 fn more_title(ui: Ui, count: usize, lang: cke_core::url::Lang) -> String {
     ui.fill(
         lang,
-        &[("count", &crate::services::intl::format_number(count as f64, lang, false))],
+        &[(
+            "count",
+            &crate::services::intl::format_number(count as f64, lang, false),
+        )],
     )
 }
 
 /// A sector's main chart and key events, then its other figures, charts, caveats and events on
 /// demand.
 #[component]
-fn SectorLower(dataset: Arc<Dataset>, parts: Arc<Parts>, figures_open: RwSignal<bool>) -> impl IntoView {
+fn SectorLower(
+    dataset: Arc<Dataset>,
+    parts: Arc<Parts>,
+    figures_open: RwSignal<bool>,
+) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let chart = parts.main_chart.clone().map(|id| {
         view! {
