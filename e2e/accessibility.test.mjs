@@ -816,8 +816,10 @@ function reflowProblems() {
   }
   // Exempt: what is not rendered, data tables (they may scroll), and the timeline's axis, a
   // two-dimensional graphic whose events and eras are all in the list below it as text (it is
-  // only drawn above 480 px).
-  const hidden = (el) => el.closest('.cke-visually-hidden, [hidden], .cke-table-wrap, .cke-tl-axis') || el.getClientRects().length === 0;
+  // only drawn above 480 px); the sector picker, one row that scrolls sideways on a phone on
+  // purpose (issue 20: the sector's title on the first screen), every sector also in the list of
+  // sectors; and the settings button's words, visually hidden on a phone like .cke-visually-hidden.
+  const hidden = (el) => el.closest('.cke-visually-hidden, .cke-menu__label, [hidden], .cke-table-wrap, .cke-tl-axis, .cke-tabs') || el.getClientRects().length === 0;
   const name = (el) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).join('.')} "${el.textContent.trim().slice(0, 40)}"`;
   for (const el of document.querySelectorAll('.cke *')) {
     if (hidden(el) || el instanceof SVGElement) continue;
