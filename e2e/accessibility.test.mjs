@@ -246,6 +246,9 @@ describe('accessibility', () => {
     await keys.press('ArrowRight', { until: () => document.querySelector('.cke-main h1')?.textContent === 'Trade' });
     assert.ok(await keys.focusIs('.cke-tabs [data-sector="trade"] a[aria-current="page"]'));
 
+    // The sector's other figures, by keyboard: Enter on their heading builds and opens them.
+    await keys.tabTo('#cke-more-figures > summary');
+    await keys.press('Enter', { until: () => document.querySelector('#figure-cda-trade-2024') });
     // A figure's source: Enter opens its details, Space closes and opens them again.
     await keys.tabTo('#figure-cda-trade-2024 summary');
     const figure = page.locator('#figure-cda-trade-2024 details');
@@ -814,8 +817,10 @@ function reflowProblems() {
   }
   // Exempt: what is not rendered, data tables (they may scroll), and the timeline's axis, a
   // two-dimensional graphic whose events and eras are all in the list below it as text (it is
-  // only drawn above 480 px).
-  const hidden = (el) => el.closest('.cke-visually-hidden, [hidden], .cke-table-wrap, .cke-tl-axis') || el.getClientRects().length === 0;
+  // only drawn above 480 px); the sector picker, one row that scrolls sideways on a phone on
+  // purpose (issue 20: the sector's title on the first screen), every sector also in the list of
+  // sectors; and the settings button's words, visually hidden on a phone like .cke-visually-hidden.
+  const hidden = (el) => el.closest('.cke-visually-hidden, .cke-menu__label, [hidden], .cke-table-wrap, .cke-tl-axis, .cke-tabs') || el.getClientRects().length === 0;
   const name = (el) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).join('.')} "${el.textContent.trim().slice(0, 40)}"`;
   for (const el of document.querySelectorAll('.cke *')) {
     if (hidden(el) || el instanceof SVGElement) continue;

@@ -155,6 +155,7 @@ describe('a disputed date', () => {
       // And in the sector's list of events.
       await page.goto(`${server.origin}/?view=sector&sector=${event.sectors[0]}`);
       await waitForApp(page);
+      await showEvent(page, event.id);
       const item = page.locator(`#event-${event.id}`);
       assert.equal(await item.locator('.cke-disputed').innerText(), `Date disputed: ${expected}`);
       assert.equal(await item.locator('time').innerText(), spell(event.date));
@@ -163,6 +164,13 @@ describe('a disputed date', () => {
     await context.close();
   });
 });
+
+/** A sector page shows its key events first and the others on demand: opens them if needed. */
+async function showEvent(page, id) {
+  if (await page.locator(`#event-${id}`).count()) return;
+  await page.locator('#cke-more-events > summary').click();
+  await page.locator(`#event-${id}`).waitFor();
+}
 
 describe('a stale plan', () => {
   test('says when it was planned for and that nothing is known since the as-of date', async (t) => {
@@ -188,6 +196,7 @@ describe('a stale plan', () => {
       line(await page.locator(`.cke-tl-list [data-id="${event.id}"] .cke-plan`).innerText());
       await page.goto(`${server.origin}/?view=sector&sector=${event.sectors[0]}`);
       await waitForApp(page);
+      await showEvent(page, event.id);
       line(await page.locator(`#event-${event.id} .cke-plan[data-stale="true"]`).innerText());
     }
     assert.deepEqual(consoleErrors, []);

@@ -87,7 +87,16 @@ export function useServedApp() {
  * fires after the attribute changed.
  */
 export async function openAllDetails(page) {
-  await page.evaluate(() => document.querySelectorAll('.cke details').forEach((d) => (d.open = true)));
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.cke details')].every((d) => d.querySelector(':scope > :not(summary)')));
+  // Opened parts may hold more disclosures (a sector's other figures, each with its source):
+  // open until none is left closed.
+  for (;;) {
+    const opened = await page.evaluate(() => {
+      const closed = [...document.querySelectorAll('.cke details:not([open])')];
+      closed.forEach((d) => (d.open = true));
+      return closed.length;
+    });
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.cke details[open]')].every((d) => d.querySelector(':scope > :not(summary)')));
+    if (opened === 0) return;
+  }
 }

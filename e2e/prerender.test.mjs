@@ -497,7 +497,7 @@ describe('hosted strictly and embedded', () => {
       assert.equal(log.shifts, 0);
       assert.equal(await frame.locator(`${APP} h1`).innerText(), heading);
       // The link out of the embed: the same view, full page, in the same language.
-      const full = frame.locator(`${APP} .cke-settings a[target="_blank"]`);
+      const full = frame.locator(`${APP} .cke-header a.cke-out[target="_blank"]`);
       assert.equal(await full.getAttribute('href'), `/${query.replace('&embed=1', '')}`);
       assert.deepEqual(consoleErrors, []);
       await context.close();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { APP, DIST, DRAWN, openPage, useServedApp, waitForApp, withoutPrerender } from './harness.mjs';
+import { APP, DIST, DRAWN, openAllDetails, openPage, useServedApp, waitForApp, withoutPrerender } from './harness.mjs';
 // The number of events in the bundled data: the expectations follow the data, not a count of one year.
 const EVENT_COUNT = JSON.parse(readFileSync(new URL('../public/data/events.json', import.meta.url), 'utf8')).events.length;
 
@@ -339,7 +339,12 @@ describe('network faults', () => {
       result.tradeFigures = await count('section[aria-labelledby="cke-figures"] .cke-figure');
       result.tradeEvents = await count('section[aria-labelledby="cke-events"] li.cke-event');
       result.tradeCharts = await count('section[aria-labelledby="cke-charts"] .cke-chart');
-      result.tradeCaveats = await count('section[aria-labelledby="cke-caveats"] li');
+      // The caveats are a part shown on demand.
+      if (await count('#cke-caveats')) {
+        await page.locator('#cke-caveats > summary').click();
+        await page.locator('#cke-caveats li').first().waitFor();
+      }
+      result.tradeCaveats = await count('#cke-caveats li');
       result.notice = await page.locator('.cke-main .cke-alert[role="status"]').count();
       result.errors = appErrors(consoleErrors);
       await context.close();
@@ -794,8 +799,8 @@ describe('hostile content', () => {
     await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);
     await waitForApp(page);
     await mark();
-    for (const summary of await page.locator('.cke-figure summary').all()) await summary.click();
-    await literally('caveat', page.locator('section[aria-labelledby="cke-caveats"] li'));
+    await openAllDetails(page);
+    await literally('caveat', page.locator('#cke-caveats li'));
     await literally('source publisher', page.locator('.cke-source-details dd'));
     // Each hostile source is named as text without an address, not as a link, and clicking it
     // goes nowhere.

@@ -29,11 +29,13 @@ pub fn Header(embedded: bool) -> impl IntoView {
             <header class="cke-header">
                 <div class="cke-header__inner">
                     <p class="cke-title">{move || Ui::AppTitle.text(lang.get())}</p>
-                    <div class="cke-settings">
-                        <LanguageSwitch/>
-                        <a href=full_page target="_blank" rel="noopener">
+                    <div class="cke-header__tools">
+                        <a class="cke-out" href=full_page target="_blank" rel="noopener">
                             {move || Ui::OpenFullExplainer.text(lang.get())}
                         </a>
+                        <SettingsMenu>
+                            <LanguageSwitch/>
+                        </SettingsMenu>
                     </div>
                 </div>
             </header>
@@ -51,15 +53,52 @@ pub fn Header(embedded: bool) -> impl IntoView {
                     <Link to=home>{move || Ui::AppTitle.text(lang.get())}</Link>
                     <small>{move || Ui::AppSubtitle.text(lang.get())}</small>
                 </p>
-                <div class="cke-settings">
+                <SettingsMenu>
                     <LanguageSwitch/>
                     <ThemeSwitch/>
-                </div>
+                </SettingsMenu>
             </div>
         </header>
         <ViewNav/>
     }
     .into_any()
+}
+
+/// The reader's settings (language, theme): in a row on wide screens; on narrow ones tucked
+/// behind a button that opens them (`aria-expanded`), which Escape closes, the focus returning to
+/// the button. The button is hidden by CSS where the row fits (`style/main.css`).
+#[component]
+fn SettingsMenu(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            event.prevent_default();
+            open.set(false);
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    view! {
+        <div class="cke-menu" on:keydown=on_keydown>
+            <button
+                type="button"
+                class="cke-menu__button"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls="cke-settings"
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                <span class="cke-menu__icon" aria-hidden="true"></span>
+                <span class="cke-menu__label">{move || Ui::SettingsMenu.text(lang.get())}</span>
+            </button>
+            <div class="cke-settings" id="cke-settings" data-open=move || open.get().to_string()>
+                {children()}
+            </div>
+        </div>
+    }
 }
 
 /// The four views as real links; the current one is marked `aria-current="page"`.

@@ -12,5 +12,6 @@ pub mod frame;
 pub mod freshness;
 pub mod lazy;
 pub mod link;
+pub mod on_demand;
 pub mod provenance;
 pub mod status;

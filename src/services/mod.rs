@@ -9,6 +9,7 @@ pub mod clock;
 pub mod column;
 pub mod embed_host;
 pub mod focus;
+pub mod fragment;
 pub mod intl;
 pub mod lang;
 pub mod load;

@@ -1,5 +1,6 @@
-//! The sector view: one sector's summary, key figures, caveats and events; or, without a
-//! sector, the list of all eleven.
+//! The sector view: one sector's story (summary, key figures, main chart, key events) with the
+//! rest of its figures, charts, caveats and events on demand; or, without a sector, the list of
+//! all eleven.
 //!
 //! The sector links stay mounted while the reader switches sectors, so that keyboard focus
 //! stays on them: arrow keys move to the previous or next sector (Home and End to the ends)
@@ -9,10 +10,13 @@ use super::overview::SectorCards;
 use super::{text, AsOfLine, EventItem};
 use crate::components::chart::ComparisonChart;
 use crate::components::link::Link;
+use crate::components::on_demand::OnDemand;
 use crate::components::provenance::FigureCard;
+use crate::services::fragment;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
-use cke_core::data::model::{Dataset, SectorId};
+use cke_core::data::model::{Dataset, EventId, SectorId};
+use cke_core::sector_page::{figure_in_fragment, SectorPage as Parts};
 use cke_core::strings::Ui;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -113,39 +117,75 @@ fn SectorTabs(dataset: Arc<Dataset>, chosen: Memo<Option<SectorId>>) -> impl Int
             }
         })
         .collect_view();
+    // On a narrow screen the links are one scrolling row: the current one is scrolled into it.
+    let row = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let Some(current) = chosen.get() else {
+            return;
+        };
+        request_animation_frame(move || {
+            let Some(row) = row.get_untracked() else {
+                return;
+            };
+            let Some(item) = row
+                .query_selector(&format!("[data-sector=\"{}\"]", current.as_str()))
+                .ok()
+                .flatten()
+            else {
+                return;
+            };
+            use wasm_bindgen::JsCast;
+            if let Ok(item) = item.dyn_into::<web_sys::HtmlElement>() {
+                let centre = item.offset_left() + item.offset_width() / 2 - row.client_width() / 2;
+                row.set_scroll_left(centre.max(0));
+            }
+        });
+    });
     view! {
         <nav class="cke-tabs" aria-label=Ui::SectorsTitle.text(lang) on:keydown=on_keydown>
-            <ul>{links}</ul>
+            <ul node_ref=row>{links}</ul>
         </nav>
     }
 }
 
-/// One sector's story: title, summary and figures first; charts, caveats and events after.
+/// One sector's story: title, summary and key figures first; the main chart and the key events
+/// after them; then the other figures, charts, caveats and events, each on demand with its count
+/// (see `cke_core::sector_page`). A deep link to a figure (`#figure-<id>`) among the others
+/// opens them and then the figure.
 ///
-/// When the page answers the reader's switch of sector (not the first load), that lower part is
-/// built after the next paint: the new title and figures show at once and the charts (up to
-/// seven, most of the page's elements) follow a frame later, below them. On the first load it is
-/// built at once, so nothing that was painted moves. While it is pending the page is
-/// `aria-busy`.
+/// When the page answers the reader's switch of sector (not the first load), the part below the
+/// key figures is built after the next paint: the new title and figures show at once and the
+/// chart follows a frame later, below them. On the first load it is built at once, so nothing
+/// that was painted moves. While it is pending the page is `aria-busy`.
 #[component]
 fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let Some(info) = dataset.sector(sector).cloned() else {
         return view! { <p>{Ui::SectorUnknown.text(lang)}</p> }.into_any();
     };
-    // Key figures first, in the sector's order, then every other figure of the sector.
-    let mut figures: Vec<_> = info
+    let parts = Arc::new(Parts::of(&dataset, sector));
+    // A deep link to a figure: the part that holds it opens, then the figure's details.
+    let figures_open = RwSignal::new(false);
+    let follow = {
+        let parts = parts.clone();
+        move |fragment: String| {
+            let Some(figure) = figure_in_fragment(&fragment) else {
+                return;
+            };
+            if parts.figure_on_demand(&figure) {
+                figures_open.set(true);
+            } else if !parts.key_figures.contains(&figure) {
+                return;
+            }
+            fragment::reveal_later(format!("figure-{}", figure.as_str()));
+        }
+    };
+    follow(fragment::current());
+    fragment::on_change(follow);
+    let figures = parts
         .key_figures
         .iter()
         .filter_map(|id| dataset.figure(id))
-        .collect();
-    for figure in dataset.figures_in(sector) {
-        if !figures.iter().any(|shown| shown.id == figure.id) {
-            figures.push(figure);
-        }
-    }
-    let figures = figures
-        .into_iter()
         .map(
             |figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> },
         )
@@ -166,9 +206,9 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     let lower = {
         let dataset = dataset.clone();
         move || {
-            lower_ready
-                .get()
-                .then(|| view! { <SectorLower dataset=dataset.clone() sector/> })
+            lower_ready.get().then(|| {
+                view! { <SectorLower dataset=dataset.clone() parts=parts.clone() figures_open/> }
+            })
         }
     };
     let name = text(&dataset, &info.name_key());
@@ -188,57 +228,114 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     .into_any()
 }
 
-/// A sector's charts, caveats and events.
+/// "More figures (72)": a part's heading with its count in the reader's language.
+fn more_title(ui: Ui, count: usize, lang: cke_core::url::Lang) -> String {
+    ui.fill(
+        lang,
+        &[(
+            "count",
+            &crate::services::intl::format_number(count as f64, lang, false),
+        )],
+    )
+}
+
+/// A sector's main chart and key events, then its other figures, charts, caveats and events on
+/// demand.
 #[component]
-fn SectorLower(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
+fn SectorLower(
+    dataset: Arc<Dataset>,
+    parts: Arc<Parts>,
+    figures_open: RwSignal<bool>,
+) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let events = dataset
-        .events_in(sector)
-        .map(|event| view! { <EventItem dataset=dataset.clone() event=event.clone()/> })
-        .collect_view();
-    let caveats: Vec<_> = dataset
-        .caveats_in(sector)
-        .map(|caveat| {
-            let title = text(&dataset, &caveat.title_key());
-            let body = text(&dataset, &caveat.body_key());
-            view! {
-                <li>
-                    <h3>{title}</h3>
-                    <p>{body}</p>
-                </li>
-            }
-        })
-        .collect();
-    let caveats = (!caveats.is_empty()).then(|| {
+    let chart = parts.main_chart.clone().map(|id| {
         view! {
-            <section class="cke-section" aria-labelledby="cke-caveats">
-                <h2 id="cke-caveats">{Ui::SectorCaveats.text(lang)}</h2>
-                <ul class="cke-list">{caveats}</ul>
+            <section class="cke-section cke-main-chart" aria-labelledby="cke-charts">
+                <h2 id="cke-charts">{Ui::SectorCharts.text(lang)}</h2>
+                <ComparisonChart dataset=dataset.clone() comparison=id heading_level=3/>
             </section>
         }
     });
-    let charts: Vec<_> = dataset
-        .comparisons_in(sector)
-        .map(|comparison| {
-            let id = comparison.id.clone();
-            view! { <ComparisonChart dataset=dataset.clone() comparison=id heading_level=3/> }
-        })
-        .collect();
-    let charts = (!charts.is_empty()).then(|| {
+    let events = |ids: &[EventId]| {
+        ids.iter()
+            .filter_map(|id| dataset.events().iter().find(|event| event.id == *id))
+            .map(|event| view! { <EventItem dataset=dataset.clone() event=event.clone()/> })
+            .collect_view()
+    };
+    let key_events = (!parts.key_events.is_empty()).then(|| {
         view! {
-            <section class="cke-section" aria-labelledby="cke-charts">
-                <h2 id="cke-charts">{Ui::SectorCharts.text(lang)}</h2>
-                {charts}
+            <section class="cke-section" aria-labelledby="cke-events">
+                <h2 id="cke-events">{Ui::SectorKeyEvents.text(lang)}</h2>
+                <ol class="cke-list cke-key-events">{events(&parts.key_events)}</ol>
             </section>
+        }
+    });
+    let more_figures = (!parts.more_figures.is_empty()).then(|| {
+        let (dataset, parts) = (dataset.clone(), parts.clone());
+        view! {
+            <OnDemand id="cke-more-figures" open=figures_open
+                title=more_title(Ui::SectorMoreFigures, parts.more_figures.len(), lang)>
+                <ul class="cke-grid cke-figures">
+                    {parts.more_figures.iter()
+                        .filter_map(|id| dataset.figure(id))
+                        .map(|figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> })
+                        .collect_view()}
+                </ul>
+            </OnDemand>
+        }
+    });
+    let more_charts = (!parts.more_charts.is_empty()).then(|| {
+        let (dataset, parts) = (dataset.clone(), parts.clone());
+        view! {
+            <OnDemand id="cke-more-charts" open=RwSignal::new(false)
+                title=more_title(Ui::SectorMoreCharts, parts.more_charts.len(), lang)>
+                {parts.more_charts.iter()
+                    .map(|id| view! { <ComparisonChart dataset=dataset.clone() comparison=id.clone() heading_level=3/> })
+                    .collect_view()}
+            </OnDemand>
+        }
+    });
+    let caveats = (!parts.caveats.is_empty()).then(|| {
+        let (dataset, parts) = (dataset.clone(), parts.clone());
+        view! {
+            <OnDemand id="cke-caveats" open=RwSignal::new(false)
+                title=more_title(Ui::SectorMoreCaveats, parts.caveats.len(), lang)>
+                <ul class="cke-list">
+                    {parts.caveats.iter()
+                        .filter_map(|id| dataset.caveat(id))
+                        .map(|caveat| {
+                            let title = text(&dataset, &caveat.title_key());
+                            let body = text(&dataset, &caveat.body_key());
+                            view! { <li><h3>{title}</h3><p>{body}</p></li> }
+                        })
+                        .collect_view()}
+                </ul>
+            </OnDemand>
+        }
+    });
+    let more_events = (!parts.more_events.is_empty()).then(|| {
+        let (dataset, parts) = (dataset.clone(), parts.clone());
+        view! {
+            <OnDemand id="cke-more-events" open=RwSignal::new(false)
+                title=more_title(Ui::SectorMoreEvents, parts.more_events.len(), lang)>
+                <ol class="cke-list">
+                    {parts.more_events.iter()
+                        .filter_map(|id| dataset.events().iter().find(|event| event.id == *id))
+                        .map(|event| view! { <EventItem dataset=dataset.clone() event=event.clone()/> })
+                        .collect_view()}
+                </ol>
+            </OnDemand>
         }
     });
     view! {
-        {charts}
-        {caveats}
-        <section class="cke-section" aria-labelledby="cke-events">
-            <h2 id="cke-events">{Ui::SectorEvents.text(lang)}</h2>
-            <ol class="cke-list">{events}</ol>
-        </section>
+        {chart}
+        {key_events}
+        <div class="cke-more-parts">
+            {more_figures}
+            {more_charts}
+            {caveats}
+            {more_events}
+        </div>
     }
 }
 

@@ -12,6 +12,7 @@ mod plot;
 
 pub use browser::IntlSpell;
 
+use crate::components::disclosure::LazyDetails;
 use crate::components::lazy::{lazy_view, Waiting};
 use crate::components::provenance::SourceRef;
 use crate::components::status::PartLoadError;
@@ -678,16 +679,23 @@ pub fn Chart(
                 .collect_view()
         }
     };
+    // The caveats, with their count, open on demand: a chart's notes can be longer than the
+    // chart (the trade's seven), and its summary and definition already say what it shows.
     let caveats = (!caveats.is_empty()).then(|| {
-        let items = caveats
-            .into_iter()
-            .map(|(title, body)| view! { <li><strong>{title}</strong> " " {body}</li> })
-            .collect_view();
+        let count = format!(
+            "{} ({})",
+            Ui::ChartCaveats.text(lang),
+            crate::services::intl::format_number(caveats.len() as f64, lang, false)
+        );
         view! {
-            <div class="cke-chart__caveats">
-                <p class="cke-chart__label">{Ui::ChartCaveats.text(lang)}</p>
-                <ul>{items}</ul>
-            </div>
+            <LazyDetails class="cke-chart__caveats" summary=view! { {count} }.into_any()>
+                <ul>
+                    {caveats
+                        .iter()
+                        .map(|(title, body)| view! { <li><strong>{title.clone()}</strong> " " {body.clone()}</li> })
+                        .collect_view()}
+                </ul>
+            </LazyDetails>
         }
     });
     let key = mark_key(&data, lang);
