@@ -1,4 +1,4 @@
-//! The seven language-neutral data files, each one collection of items: one name for each, with
+//! The eight language-neutral data files, each one collection of items: one name for each, with
 //! its file, the word its items are called by (in text keys and messages) and their text fields.
 //!
 //! Architecture invariant: this is the only place that names the data files or says which texts
@@ -22,6 +22,8 @@ pub enum Collection {
     Comparisons,
     /// `caveats.json`: contested points.
     Caveats,
+    /// `places.json`: border crossings, pipelines, rail corridors, ports and project sites.
+    Places,
 }
 
 /// One text field of an item: `event.<id>.title`.
@@ -61,10 +63,11 @@ const COMPARISON_TEXTS: &[TextField] = &[
     required("definition"),
 ];
 const CAVEAT_TEXTS: &[TextField] = &[required("title"), required("body")];
+const PLACE_TEXTS: &[TextField] = &[required("name"), required("summary")];
 
 impl Collection {
     /// Every collection, in the order problems are reported and files are fetched.
-    pub const ALL: [Collection; 7] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Sources,
         Collection::Sectors,
         Collection::Events,
@@ -72,11 +75,17 @@ impl Collection {
         Collection::Series,
         Collection::Comparisons,
         Collection::Caveats,
+        Collection::Places,
     ];
 
     /// The collections only charts need: a first view without charts is drawn without them, and
     /// they are fetched after it (see `DataFiles::deferred`).
     pub const CHARTS: [Collection; 2] = [Collection::Series, Collection::Comparisons];
+
+    /// The collections a first view without charts or map is drawn without: the charts' files
+    /// and the map's places, fetched after it (see `DataFiles::deferred`).
+    pub const DEFERRED: [Collection; 3] =
+        [Collection::Series, Collection::Comparisons, Collection::Places];
 
     /// The file, relative to `data/`.
     pub const fn file(self) -> &'static str {
@@ -88,6 +97,7 @@ impl Collection {
             Collection::Series => "series.json",
             Collection::Comparisons => "comparisons.json",
             Collection::Caveats => "caveats.json",
+            Collection::Places => "places.json",
         }
     }
 
@@ -102,6 +112,7 @@ impl Collection {
             Collection::Series => "series",
             Collection::Comparisons => "comparison",
             Collection::Caveats => "caveat",
+            Collection::Places => "place",
         }
     }
 
@@ -116,6 +127,7 @@ impl Collection {
             Collection::Series => SERIES_TEXTS,
             Collection::Comparisons => COMPARISON_TEXTS,
             Collection::Caveats => CAVEAT_TEXTS,
+            Collection::Places => PLACE_TEXTS,
         }
     }
 

@@ -74,3 +74,7 @@ id_type! {
     /// The id of a caveat in `caveats.json`.
     CaveatId
 }
+id_type! {
+    /// The id of a place in `places.json`.
+    PlaceId
+}

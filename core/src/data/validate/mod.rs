@@ -19,8 +19,8 @@ use serde_json::{Map, Value};
 use super::locate::{self, LineIndex, Location, Path};
 use super::model::{
     self, AppliesTo, CaveatId, ComparisonId, Confidence, Date, DateError, Derived, EventId,
-    FigureId, Flow, InAdvertorial, Mark, Parts, Period, Qualifier, Reporter, SectorId, SeriesId,
-    SourceId, SourceType, Status, Texts, Unit, FIRST_YEAR,
+    FigureId, Flow, InAdvertorial, LatLon, Mark, Parts, Period, PlaceId, PlaceKind, Qualifier,
+    Reporter, SectorId, SeriesId, SourceId, SourceType, Status, Texts, Unit, FIRST_YEAR,
 };
 use super::raw::{self, quote, Shape};
 use super::{text_file, Collection, DataFiles, Problem, Report, Severity};
@@ -96,6 +96,7 @@ const F_FIGURES: FileIx = Collection::Figures.index();
 const F_SERIES: FileIx = Collection::Series.index();
 const F_COMPARISONS: FileIx = Collection::Comparisons.index();
 const F_CAVEATS: FileIx = Collection::Caveats.index();
+const F_PLACES: FileIx = Collection::Places.index();
 
 // ---------------------------------------------------------------------------------------------
 // Ids declared per file, for reference checks
@@ -111,6 +112,7 @@ struct Declared {
     series: BTreeSet<String>,
     comparisons: BTreeSet<String>,
     caveats: BTreeSet<String>,
+    places: BTreeSet<String>,
     sectors: BTreeSet<SectorId>,
     /// The period strings of each declared series, for `series.<id>.point.<period>.note`.
     series_periods: BTreeMap<String, BTreeSet<String>>,
@@ -132,6 +134,7 @@ impl Declared {
             Collection::Series => &self.series,
             Collection::Comparisons => &self.comparisons,
             Collection::Caveats => &self.caveats,
+            Collection::Places => &self.places,
             // Sectors are a closed vocabulary, checked by `sectors`, never by `reference`.
             Collection::Sectors => &self.no_ids,
         }
@@ -149,6 +152,7 @@ struct RawData {
     series: Vec<(Path, raw::Series)>,
     comparisons: Vec<(Path, raw::Comparison)>,
     caveats: Vec<(Path, raw::Caveat)>,
+    places: Vec<(Path, raw::Place)>,
 }
 
 /// What `sectors.json` yielded: its `as_of` (when a string) and its sectors (when a list).
@@ -251,6 +255,7 @@ mod events;
 mod fields;
 mod figures;
 mod ids;
+mod places;
 mod read;
 mod run;
 mod sectors;
@@ -316,6 +321,22 @@ fn prune(parts: &mut Parts) {
 
     for sector in &mut parts.sectors {
         sector.key_figures.retain(|f| figures.contains(f.as_str()));
+    }
+
+    parts
+        .places
+        .retain(|p| sources.contains(p.coordinates_source.as_str()));
+    for place in &mut parts.places {
+        place.events.retain(|e| events.contains(e.as_str()));
+        place.figures.retain(|f| figures.contains(f.as_str()));
+        place.sources.retain(has_source);
+        if place
+            .since_event
+            .as_ref()
+            .is_some_and(|e| !events.contains(e.as_str()))
+        {
+            place.since_event = None;
+        }
     }
 }
 

@@ -21,6 +21,7 @@ impl<'a> Validator<'a> {
         raw.comparisons =
             self.read_collection(F_COMPARISONS, input.comparisons.as_deref(), "comparisons");
         raw.caveats = self.read_collection(F_CAVEATS, input.caveats.as_deref(), "caveats");
+        raw.places = self.read_collection(F_PLACES, input.places.as_deref(), "places");
         self.read_texts();
 
         self.declare(&mut raw);
@@ -32,6 +33,7 @@ impl<'a> Validator<'a> {
         let events = self.build_events(&raw.events);
         let comparisons = self.build_comparisons(&raw.comparisons);
         let caveats = self.build_caveats(&raw.caveats);
+        let places = self.build_places(&raw.places);
         let sectors = match &raw.sectors {
             Some(sectors) => self.build_sectors(sectors),
             None => Vec::new(),
@@ -46,6 +48,7 @@ impl<'a> Validator<'a> {
             series,
             comparisons,
             caveats,
+            places,
             texts: Texts::default(),
         };
         prune(&mut parts);
