@@ -82,6 +82,12 @@ const RULES: &[&str] = &[
     "unreferenced-source",
     "translation-missing-keys",
     "competing-not-mutual",
+    // Places
+    "place-coordinates-out-of-range",
+    "place-line-with-one-point",
+    "place-mark-with-two-points",
+    "place-coordinates-without-source",
+    "place-since-event-not-listed",
 ];
 
 /// The problems of a rule fixture, one Display line each.
@@ -300,7 +306,7 @@ fn the_cli_accepts_the_good_fixture_and_prints_a_summary() {
     assert_eq!(
         lines,
         [
-            "validate-data: 0 errors, 0 warnings (9 files, 4 sources, 11 sectors, 3 events, \
+            "validate-data: 0 errors, 0 warnings (10 files, 4 sources, 11 sectors, 3 events, \
           7 figures, 4 series with 7 points, 1 comparison, 2 caveats, 2 languages)"
         ]
     );
