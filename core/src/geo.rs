@@ -65,6 +65,66 @@ impl Albers {
     }
 }
 
+/// One country's outline, as SVG path data in the map's units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outline {
+    /// Natural Earth's ISO 3166 numeric code (`"398"` is Kazakhstan, `"156"` China).
+    pub id: String,
+    /// SVG path data.
+    pub d: String,
+}
+
+/// The region's outlines, read from `data/geo/region.json`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outlines {
+    /// Every country drawn, in the file's order.
+    pub countries: Vec<Outline>,
+}
+
+/// Kazakhstan's code in [`Outline::id`].
+pub const KAZAKHSTAN: &str = "398";
+/// China's code in [`Outline::id`].
+pub const CHINA: &str = "156";
+
+impl Outlines {
+    /// Reads the file; `None` when it is not the expected shape or was projected with other
+    /// parameters than [`REGION`] (the places would not sit on it). Never panics.
+    pub fn parse(text: &str) -> Option<Outlines> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        let projection = value.get("projection")?;
+        let numbers = |v: &serde_json::Value| -> Option<Vec<f64>> {
+            v.as_array()?.iter().map(serde_json::Value::as_f64).collect()
+        };
+        let same = projection.get("name")?.as_str()? == "albers"
+            && numbers(projection.get("parallels")?)? == REGION.parallels
+            && numbers(projection.get("center")?)? == REGION.center
+            && projection.get("scale")?.as_f64()? == REGION.scale
+            && numbers(projection.get("translate")?)? == REGION.translate
+            && value.get("width")?.as_f64()? == REGION.size[0]
+            && value.get("height")?.as_f64()? == REGION.size[1];
+        if !same {
+            return None;
+        }
+        let countries = value
+            .get("countries")?
+            .as_array()?
+            .iter()
+            .filter_map(|country| {
+                let id = country.get("id")?.as_str()?;
+                let d = country.get("d")?.as_str()?;
+                let safe = d
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b" -.MLlz".contains(&b));
+                safe.then(|| Outline {
+                    id: id.to_owned(),
+                    d: d.to_owned(),
+                })
+            })
+            .collect();
+        Some(Outlines { countries })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +146,17 @@ mod tests {
             lon: 90.0,
         });
         assert!(east > x);
+    }
+
+    #[test]
+    fn outlines_of_another_projection_or_shape_are_refused() {
+        let good = r#"{"projection":{"name":"albers","parallels":[40,50],"center":[80,45],"scale":950,"translate":[420,250]},"width":1000,"height":520,"countries":[{"id":"398","d":"M1 2l3 4z"},{"id":"x","d":"<script>"}]}"#;
+        let outlines = Outlines::parse(good).unwrap_or_else(|| unreachable!());
+        assert_eq!(outlines.countries.len(), 1);
+        assert_eq!(outlines.countries[0].id, KAZAKHSTAN);
+        assert_eq!(Outlines::parse(&good.replace("950", "951")), None);
+        assert_eq!(Outlines::parse("[]"), None);
+        assert_eq!(Outlines::parse("not json"), None);
     }
 
     #[test]

@@ -24,11 +24,19 @@ pub enum View {
     Timeline,
     /// Comparative charts.
     Compare,
+    /// The map of the border, the corridors and the projects.
+    Map,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 4] = [View::Overview, View::Sector, View::Timeline, View::Compare];
+    pub const ALL: [View; 5] = [
+        View::Overview,
+        View::Sector,
+        View::Timeline,
+        View::Compare,
+        View::Map,
+    ];
 
     /// The value used in the URL.
     pub fn as_str(self) -> &'static str {
@@ -37,6 +45,7 @@ impl View {
             View::Sector => "sector",
             View::Timeline => "timeline",
             View::Compare => "compare",
+            View::Map => "map",
         }
     }
 
@@ -49,6 +58,12 @@ impl View {
     /// (the others are drawn first without them; see `data::Collection::CHARTS`).
     pub fn draws_charts(self) -> bool {
         matches!(self, View::Sector | View::Compare)
+    }
+
+    /// Whether the view needs the files a first view is drawn without
+    /// (`data::Collection::DEFERRED`): the charts' files, or the map's places.
+    pub fn needs_deferred(self) -> bool {
+        self.draws_charts() || self == View::Map
     }
 }
 
@@ -162,6 +177,8 @@ pub struct Selection {
     pub event: Option<String>,
     /// A comparison id from the data; `None` means the first comparison.
     pub chart: Option<String>,
+    /// A place id from the data (`view=map`). Only its form is checked here.
+    pub place: Option<String>,
     /// The chosen language; `None` means the browser's preference.
     pub lang: Option<Lang>,
     /// The colour theme.
@@ -193,6 +210,7 @@ impl Selection {
                 "year" => selection.year = parse_year(value, current_year),
                 "event" => selection.event = parse_id(value),
                 "chart" => selection.chart = parse_id(value),
+                "place" => selection.place = parse_id(value),
                 "lang" => selection.lang = Lang::parse(value),
                 "theme" => selection.theme = Theme::parse(value).unwrap_or_default(),
                 "embed" => selection.embed = value == "1",
@@ -222,6 +240,9 @@ impl Selection {
         }
         if let Some(chart) = &self.chart {
             pairs.push(("chart", chart.clone()));
+        }
+        if let Some(place) = &self.place {
+            pairs.push(("place", place.clone()));
         }
         if let Some(lang) = self.lang {
             pairs.push(("lang", lang.as_str().to_owned()));
@@ -256,6 +277,9 @@ impl Selection {
         if view != View::Compare {
             next.chart = None;
         }
+        if view != View::Map {
+            next.place = None;
+        }
         if view == View::Overview {
             next.sectors.clear();
         }
@@ -271,6 +295,13 @@ impl Selection {
             embed: current.embed,
             ..self.clone()
         }
+    }
+
+    /// The map, showing one place's card (or none).
+    pub fn with_place(&self, place: Option<&str>) -> Selection {
+        let mut next = self.with_view(View::Map);
+        next.place = place.map(str::to_owned);
+        next
     }
 
     /// The sector view of one sector (or of the sector list, for `None`).
@@ -394,6 +425,7 @@ mod tests {
             year: Some(2013),
             event: Some("2013-09-silk-road-belt".into()),
             chart: Some("mirror-trade".into()),
+            place: Some("khorgos".into()),
             lang: Some(Lang::Kk),
             theme: Theme::Dark,
             embed: true,
@@ -401,9 +433,25 @@ mod tests {
         let query = selection.to_query();
         assert_eq!(
             query,
-            "?view=timeline&sector=energy&year=2013&event=2013-09-silk-road-belt&chart=mirror-trade&lang=kk&theme=dark&embed=1"
+            "?view=timeline&sector=energy&year=2013&event=2013-09-silk-road-belt&chart=mirror-trade&place=khorgos&lang=kk&theme=dark&embed=1"
         );
         assert_eq!(Selection::from_query(&query, NOW), selection);
+    }
+
+    #[test]
+    fn a_place_on_the_map_round_trips_and_is_dropped_when_leaving_the_map() {
+        let selection = Selection::from_query("view=map&place=khorgos&embed=1", NOW);
+        assert_eq!(selection.view, View::Map);
+        assert_eq!(selection.place.as_deref(), Some("khorgos"));
+        assert_eq!(selection.to_query(), "?view=map&place=khorgos&embed=1");
+        assert_eq!(selection.with_view(View::Timeline).place, None);
+        let bad = Selection::from_query("view=map&place=<svg>", NOW);
+        assert_eq!(bad.place, None);
+        assert_eq!(
+            Selection::default().with_place(Some("aktau-port")).to_query(),
+            "?view=map&place=aktau-port"
+        );
+        assert!(View::Map.needs_deferred() && !View::Map.draws_charts());
     }
 
     #[test]
@@ -416,7 +464,7 @@ mod tests {
     #[test]
     fn every_bad_value_falls_back_to_its_default() {
         let selection = Selection::from_query(
-            "view=map&sector=space&year=1991&event=<script>&chart=A%20B&lang=fr&theme=neon&embed=yes",
+            "view=atlas&sector=space&year=1991&event=<script>&chart=A%20B&lang=fr&theme=neon&embed=yes",
             NOW,
         );
         assert_eq!(selection, Selection::default());

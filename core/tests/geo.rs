@@ -61,3 +61,26 @@ fn the_outlines_credit_natural_earth_and_are_small() {
     assert!(bytes < 25_000, "region.json is {bytes} B");
     assert!(region()["source"].as_str().unwrap().contains("Natural Earth"));
 }
+
+#[test]
+fn the_real_outlines_parse_and_hold_china_and_kazakhstan() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/geo/region.json");
+    let outlines = cke_core::geo::Outlines::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let ids: Vec<&str> = outlines.countries.iter().map(|c| c.id.as_str()).collect();
+    assert!(ids.contains(&cke_core::geo::CHINA) && ids.contains(&cke_core::geo::KAZAKHSTAN));
+}
+
+#[test]
+fn every_place_of_the_real_data_lies_on_the_map() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/places.json");
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(dir).unwrap()).unwrap();
+    for place in value["places"].as_array().unwrap() {
+        for point in place["points"].as_array().unwrap() {
+            let at = LatLon {
+                lat: point["lat"].as_f64().unwrap(),
+                lon: point["lon"].as_f64().unwrap(),
+            };
+            assert!(REGION.contains(REGION.project(at)), "{} at {at:?}", place["id"]);
+        }
+    }
+}
