@@ -164,7 +164,7 @@ export async function prerender(dir) {
     if (JSON.stringify(sectors) !== JSON.stringify(listed)) {
       throw new Error(`prerender: the app's sectors ${sectors} are not the preloader's ${listed}`);
     }
-    const keys = ['overview', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare'];
+    const keys = ['overview', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare', 'map'];
 
     // Every view in every language, full page and embedded, at both widths.
     const drawn = new Map();

@@ -11,5 +11,6 @@ pub mod embed_code;
 pub mod frame;
 pub mod freshness;
 pub mod link;
+pub mod locator;
 pub mod provenance;
 pub mod status;

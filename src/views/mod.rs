@@ -2,6 +2,7 @@
 //! selection from the navigation context.
 
 pub mod compare;
+pub mod map;
 pub mod overview;
 pub mod sector;
 pub mod timeline;
