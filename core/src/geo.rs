@@ -93,7 +93,10 @@ impl Outlines {
         let value: serde_json::Value = serde_json::from_str(text).ok()?;
         let projection = value.get("projection")?;
         let numbers = |v: &serde_json::Value| -> Option<Vec<f64>> {
-            v.as_array()?.iter().map(serde_json::Value::as_f64).collect()
+            v.as_array()?
+                .iter()
+                .map(serde_json::Value::as_f64)
+                .collect()
         };
         let same = projection.get("name")?.as_str()? == "albers"
             && numbers(projection.get("parallels")?)? == REGION.parallels

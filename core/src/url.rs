@@ -448,7 +448,9 @@ mod tests {
         let bad = Selection::from_query("view=map&place=<svg>", NOW);
         assert_eq!(bad.place, None);
         assert_eq!(
-            Selection::default().with_place(Some("aktau-port")).to_query(),
+            Selection::default()
+                .with_place(Some("aktau-port"))
+                .to_query(),
             "?view=map&place=aktau-port"
         );
         assert!(View::Map.needs_deferred() && !View::Map.draws_charts());

@@ -9,7 +9,10 @@ use cke_core::geo::REGION;
 use serde_json::Value;
 
 fn region() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/geo/region.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/data/geo/region.json"
+    );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -56,15 +59,24 @@ fn the_core_projects_the_scripts_control_points_to_the_same_place() {
 
 #[test]
 fn the_outlines_credit_natural_earth_and_are_small() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/geo/region.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/data/geo/region.json"
+    );
     let bytes = std::fs::metadata(path).unwrap().len();
     assert!(bytes < 25_000, "region.json is {bytes} B");
-    assert!(region()["source"].as_str().unwrap().contains("Natural Earth"));
+    assert!(region()["source"]
+        .as_str()
+        .unwrap()
+        .contains("Natural Earth"));
 }
 
 #[test]
 fn the_real_outlines_parse_and_hold_china_and_kazakhstan() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/geo/region.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/data/geo/region.json"
+    );
     let outlines = cke_core::geo::Outlines::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
     let ids: Vec<&str> = outlines.countries.iter().map(|c| c.id.as_str()).collect();
     assert!(ids.contains(&cke_core::geo::CHINA) && ids.contains(&cke_core::geo::KAZAKHSTAN));
@@ -80,7 +92,11 @@ fn every_place_of_the_real_data_lies_on_the_map() {
                 lat: point["lat"].as_f64().unwrap(),
                 lon: point["lon"].as_f64().unwrap(),
             };
-            assert!(REGION.contains(REGION.project(at)), "{} at {at:?}", place["id"]);
+            assert!(
+                REGION.contains(REGION.project(at)),
+                "{} at {at:?}",
+                place["id"]
+            );
         }
     }
 }

@@ -73,23 +73,25 @@ pub fn Locator(
     let view_box = format!("0 0 {width} {height}");
 
     let land = move || {
-        outlines.get().map(|outlines: Option<Outlines>| match outlines {
-            Some(outlines) => outlines
-                .countries
-                .into_iter()
-                .map(|country| {
-                    let focus = country.id == CHINA || country.id == KAZAKHSTAN;
-                    let class = if focus {
-                        "cke-map-land cke-map-land-focus"
-                    } else {
-                        "cke-map-land"
-                    };
-                    view! { <path class=class d=country.d/> }
-                })
-                .collect_view()
-                .into_any(),
-            None => ().into_any(),
-        })
+        outlines
+            .get()
+            .map(|outlines: Option<Outlines>| match outlines {
+                Some(outlines) => outlines
+                    .countries
+                    .into_iter()
+                    .map(|country| {
+                        let focus = country.id == CHINA || country.id == KAZAKHSTAN;
+                        let class = if focus {
+                            "cke-map-land cke-map-land-focus"
+                        } else {
+                            "cke-map-land"
+                        };
+                        view! { <path class=class d=country.d/> }
+                    })
+                    .collect_view()
+                    .into_any(),
+                None => ().into_any(),
+            })
     };
     let failed = move || {
         outlines.get().and_then(|outlines| {
@@ -170,9 +172,7 @@ pub fn Locator(
             })
             .collect_view()
     };
-    let label = move || {
-        Ui::MapLabel.fill(lang, &[("count", &places.with(Vec::len).to_string())])
-    };
+    let label = move || Ui::MapLabel.fill(lang, &[("count", &places.with(Vec::len).to_string())]);
 
     view! {
         <figure class="cke-map" data-compact=compact.to_string()>

@@ -13,8 +13,8 @@ use crate::components::locator::{kind_label, Locator};
 use crate::components::provenance::{FigureCard, SourceRef};
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
-use cke_core::data::model::{Dataset, Place, PlaceId, PlaceKind, SectorId};
 use cke_core::data::model::text_key;
+use cke_core::data::model::{Dataset, Place, PlaceId, PlaceKind, SectorId};
 use cke_core::strings::Ui;
 use cke_core::url::{Lang, Selection};
 use leptos::prelude::*;
@@ -68,8 +68,9 @@ pub fn MapView(dataset: Arc<Dataset>) -> impl IntoView {
         }
     });
     let unknown = move || {
-        (place_param.with(Option::is_some) && selected.with(Option::is_none))
-            .then(|| view! { <p class="cke-notice" role="status">{Ui::MapPlaceUnknown.text(lang)}</p> })
+        (place_param.with(Option::is_some) && selected.with(Option::is_none)).then(
+            || view! { <p class="cke-notice" role="status">{Ui::MapPlaceUnknown.text(lang)}</p> },
+        )
     };
 
     let sectors_with_places: Vec<(SectorId, String)> = SectorId::ALL
@@ -269,4 +270,41 @@ fn since_text(dataset: &Dataset, place: &Place, lang: Lang) -> String {
         Some(year) => Ui::MapSince.fill(lang, &[("year", &year.to_string())]),
         None => Ui::MapSinceUnknown.text(lang).to_owned(),
     }
+}
+
+/// A sector's places, for its page: a small locator map and the list, each place linking to its
+/// card on the map. Nothing when the sector has no places.
+#[component]
+pub fn SectorPlaces(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let nav = use_nav();
+    let places: Vec<PlaceId> = dataset
+        .places_in(sector)
+        .map(|place| place.id.clone())
+        .collect();
+    if places.is_empty() {
+        return ().into_any();
+    }
+    let items = places
+        .iter()
+        .filter_map(|id| dataset.place(id))
+        .map(|place| {
+            let mut to = nav
+                .selection
+                .with_untracked(|selection| selection.with_place(Some(place.id.as_str())));
+            to.sectors = vec![sector];
+            let name = text(&dataset, &place.name_key());
+            let kind = kind_label(place.kind).text(lang);
+            view! { <li><Link to>{name}</Link><span class="cke-map-kind">" · " {kind}</span></li> }
+        })
+        .collect_view();
+    let none: Option<PlaceId> = None;
+    view! {
+        <section class="cke-section cke-sector-places" aria-labelledby="cke-places">
+            <h2 id="cke-places">{Ui::MapOnTheMap.text(lang)}</h2>
+            <Locator dataset=dataset.clone() places=places selected=none compact=true/>
+            <ul class="cke-list">{items}</ul>
+        </section>
+    }
+    .into_any()
 }

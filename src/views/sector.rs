@@ -5,6 +5,7 @@
 //! stays on them: arrow keys move to the previous or next sector (Home and End to the ends)
 //! and show it in place, like tabs.
 
+use super::map::SectorPlaces;
 use super::overview::SectorCards;
 use super::{text, AsOfLine, EventItem};
 use crate::components::chart::ComparisonChart;
@@ -232,9 +233,11 @@ fn SectorLower(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
             </section>
         }
     });
+    let places = view! { <SectorPlaces dataset=dataset.clone() sector/> };
     view! {
         {charts}
         {caveats}
+        {places}
         <section class="cke-section" aria-labelledby="cke-events">
             <h2 id="cke-events">{Ui::SectorEvents.text(lang)}</h2>
             <ol class="cke-list">{events}</ol>

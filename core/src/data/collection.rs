@@ -84,8 +84,11 @@ impl Collection {
 
     /// The collections a first view without charts or map is drawn without: the charts' files
     /// and the map's places, fetched after it (see `DataFiles::deferred`).
-    pub const DEFERRED: [Collection; 3] =
-        [Collection::Series, Collection::Comparisons, Collection::Places];
+    pub const DEFERRED: [Collection; 3] = [
+        Collection::Series,
+        Collection::Comparisons,
+        Collection::Places,
+    ];
 
     /// The file, relative to `data/`.
     pub const fn file(self) -> &'static str {

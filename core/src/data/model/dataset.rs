@@ -227,10 +227,7 @@ impl Dataset {
     }
     /// A place by id.
     pub fn place(&self, id: &PlaceId) -> Option<&Place> {
-        self.index
-            .places
-            .get(id)
-            .and_then(|i| self.places.get(*i))
+        self.index.places.get(id).and_then(|i| self.places.get(*i))
     }
     /// The places of a sector.
     pub fn places_in(&self, sector: SectorId) -> impl Iterator<Item = &Place> + '_ {
@@ -240,7 +237,10 @@ impl Dataset {
     }
     /// The places an event is about.
     pub fn places_of_event(&self, id: &EventId) -> Vec<&Place> {
-        self.places.iter().filter(|p| p.events.contains(id)).collect()
+        self.places
+            .iter()
+            .filter(|p| p.events.contains(id))
+            .collect()
     }
     /// All caveats, in file order.
     pub fn caveats(&self) -> &[Caveat] {
