@@ -47,8 +47,10 @@ test('the first load of the overview stays within the README budget', async () =
     console.log(`first load: ${row.path} ${row.raw} B raw, ${row.brotli} B brotli${when}`);
   }
   console.log(`first load: ${rows.length - after.length} files, ${first.raw} B raw, ${first.brotli} B brotli; with what follows ${all.brotli} B brotli`);
-  // Only the charts' files wait for the overview to be drawn (scripts/preload-data.js, src/services/load/).
-  assert.deepEqual(after, ['/data/comparisons.json', '/data/series.json']);
+  // Only the charts' files and the map's places wait for the overview to be drawn
+  // (scripts/preload-data.js, src/services/load/); the map's outlines are not fetched at all.
+  assert.deepEqual(after, ['/data/comparisons.json', '/data/places.json', '/data/series.json']);
+  assert.ok(!urls.some((url) => url.includes('/data/geo/')), 'the overview fetches no map outlines');
   const budget = readmeBudget(resolve(import.meta.dirname, '..', 'README.md'));
   assert.ok(first.brotli <= budget, `first load is ${first.brotli} B brotli, over the ${budget} B budget`);
   await context.close();

@@ -150,7 +150,7 @@ pub fn Locator(
                     "left:{:.2}%;top:calc({:.2}% + {}px)",
                     x / width * 100.0,
                     y / height * 100.0,
-                    stacked * 16
+                    stacked * 26
                 );
                 let id = place.id.clone();
                 let to = nav
