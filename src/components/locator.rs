@@ -52,6 +52,43 @@ pub fn mark_position(place: &Place) -> (f64, f64) {
     }
 }
 
+/// The least distance between two marks' centres, in SVG units: 28 units are 24 px (a WCAG
+/// 2.2 target) once the map is 860 px wide or more.
+pub const MARK_SPACING: f64 = 28.0;
+
+/// Where each mark is drawn: its place's position, or, when that is closer than
+/// [`MARK_SPACING`] to a mark drawn before, the first free spot around it (down first, then
+/// round, then farther out), so that every mark can be seen and hit. A moved mark is joined to
+/// its true position by a leader line.
+pub fn spread_marks(positions: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut placed: Vec<(f64, f64)> = Vec::with_capacity(positions.len());
+    let free = |at: (f64, f64), placed: &[(f64, f64)]| {
+        REGION.contains(at)
+            && placed
+                .iter()
+                .all(|p| (p.0 - at.0).hypot(p.1 - at.1) >= MARK_SPACING - 1e-9)
+    };
+    for &at in positions {
+        let mut chosen = at;
+        if !free(at, &placed) {
+            'search: for ring in 1..=6 {
+                for step in 0..8 {
+                    let angle =
+                        std::f64::consts::FRAC_PI_2 + f64::from(step) * std::f64::consts::FRAC_PI_4;
+                    let radius = MARK_SPACING * f64::from(ring);
+                    let candidate = (at.0 + radius * angle.cos(), at.1 + radius * angle.sin());
+                    if free(candidate, &placed) {
+                        chosen = candidate;
+                        break 'search;
+                    }
+                }
+            }
+        }
+        placed.push(chosen);
+    }
+    placed
+}
+
 /// A locator map of `places`, with `selected` marked as the current one.
 #[component]
 pub fn Locator(
@@ -134,43 +171,69 @@ pub fn Locator(
         }
     };
 
-    let marks = move || {
-        let mut taken: Vec<(i64, i64)> = Vec::new();
-        places
+    let drawn = Memo::new({
+        let dataset = dataset.clone();
+        move |_| {
+            let shown: Vec<Place> = places
+                .get()
+                .iter()
+                .filter_map(|id| dataset.place(id).cloned())
+                .collect();
+            let true_positions: Vec<(f64, f64)> = shown.iter().map(mark_position).collect();
+            let spread = spread_marks(&true_positions);
+            shown
+                .into_iter()
+                .zip(true_positions)
+                .zip(spread)
+                .map(|((place, at), mark)| (place, at, mark))
+                .collect::<Vec<_>>()
+        }
+    });
+    let leaders = move || {
+        drawn
             .get()
-            .iter()
-            .filter_map(|id| dataset.place(id))
-            .map(|place| {
-                let (x, y) = mark_position(place);
-                // Marks at the same spot are stacked downwards, so each can be seen and clicked.
-                let spot = (x.round() as i64, y.round() as i64);
-                let stacked = taken.iter().filter(|other| **other == spot).count();
-                taken.push(spot);
-                let style = format!(
-                    "left:{:.2}%;top:calc({:.2}% + {}px)",
-                    x / width * 100.0,
-                    y / height * 100.0,
-                    stacked * 26
-                );
-                let id = place.id.clone();
-                let to = nav
-                    .selection
-                    .with_untracked(|selection| selection.with_place(Some(id.as_str())));
-                let current = Signal::derive(move || selected.get().as_ref() == Some(&id));
-                let name = dataset
-                    .text(&place.name_key())
-                    .unwrap_or_default()
-                    .to_owned();
+            .into_iter()
+            .filter(|(_, at, mark)| at != mark)
+            .map(|(_, at, mark)| {
                 view! {
-                    <li class="cke-map-mark" data-kind=place.kind.as_str() style=style>
-                        <Link to current>
-                            <span class="cke-map-dot" aria-hidden="true"></span>
-                            <span class="cke-map-name">{name}</span>
-                        </Link>
-                    </li>
+                    <line class="cke-map-leader" x1=format!("{:.1}", at.0) y1=format!("{:.1}", at.1) x2=format!("{:.1}", mark.0) y2=format!("{:.1}", mark.1)/>
+                    <circle class="cke-map-spot" cx=format!("{:.1}", at.0) cy=format!("{:.1}", at.1) r="3"/>
                 }
             })
             .collect_view()
+    };
+    let marks = {
+        let dataset = dataset.clone();
+        move || {
+            drawn
+                .get()
+                .into_iter()
+                .map(|(place, _, (x, y))| {
+                    let style = format!(
+                        "left:{:.2}%;top:{:.2}%",
+                        x / width * 100.0,
+                        y / height * 100.0
+                    );
+                    let id = place.id.clone();
+                    let to = nav
+                        .selection
+                        .with_untracked(|selection| selection.with_place(Some(id.as_str())));
+                    let current = Signal::derive(move || selected.get().as_ref() == Some(&id));
+                    let name = dataset
+                        .text(&place.name_key())
+                        .unwrap_or_default()
+                        .to_owned();
+                    view! {
+                        <li class="cke-map-mark" data-kind=place.kind.as_str() style=style>
+                            <Link to current>
+                                <span class="cke-map-dot" aria-hidden="true"></span>
+                                <span class="cke-map-name">{name}</span>
+                            </Link>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
     };
     let label = move || Ui::MapLabel.fill(lang, &[("count", &places.with(Vec::len).to_string())]);
 
@@ -188,6 +251,7 @@ pub fn Locator(
                     <g>{land}</g>
                     {labels}
                     <g>{lines}</g>
+                    <g>{leaders}</g>
                 </svg>
                 <ul class="cke-map-marks" aria-label=label>{marks}</ul>
             </div>
@@ -199,4 +263,30 @@ pub fn Locator(
 
 fn credit(lang: Lang) -> &'static str {
     Ui::MapCredit.text(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_on_one_spot_are_spread_apart_and_the_first_stays() {
+        let spot = (420.0, 250.0);
+        let spread = spread_marks(&[spot, spot, spot, (430.0, 250.0)]);
+        assert_eq!(spread[0], spot);
+        for (i, a) in spread.iter().enumerate() {
+            for b in spread.iter().skip(i + 1) {
+                assert!(
+                    (a.0 - b.0).hypot(a.1 - b.1) >= MARK_SPACING - 1e-6,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn marks_far_apart_stay_where_they_are() {
+        let positions = [(100.0, 100.0), (300.0, 300.0)];
+        assert_eq!(spread_marks(&positions), positions.to_vec());
+    }
 }
