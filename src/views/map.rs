@@ -272,8 +272,8 @@ fn since_text(dataset: &Dataset, place: &Place, lang: Lang) -> String {
     }
 }
 
-/// A sector's places, for its page: a small locator map and the list, each place linking to its
-/// card on the map. Nothing when the sector has no places.
+/// A sector's places, for its page: the list, each place linking to its card on the map.
+/// Nothing when the sector has no places.
 #[component]
 pub fn SectorPlaces(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     let lang = use_lang().get_untracked();
@@ -298,11 +298,11 @@ pub fn SectorPlaces(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
             view! { <li><Link to>{name}</Link><span class="cke-map-kind">" · " {kind}</span></li> }
         })
         .collect_view();
-    let none: Option<PlaceId> = None;
+    // A list, not a locator map: the map's outlines arrive after the page's data, so a map here
+    // would differ from its prerendered fragment when the app takes over.
     view! {
         <section class="cke-section cke-sector-places" aria-labelledby="cke-places">
             <h2 id="cke-places">{Ui::MapOnTheMap.text(lang)}</h2>
-            <Locator dataset=dataset.clone() places=places selected=none compact=true/>
             <ul class="cke-list">{items}</ul>
         </section>
     }
