@@ -134,6 +134,8 @@ const dataRequests = (page) => page.evaluate(() => performance.getEntriesByType(
   .map((entry) => `${new URL(entry.name).pathname} ${entry.initiatorType}`)
   .sort());
 const CHART_FILES = ['/data/comparisons.json', '/data/series.json'];
+/** What a view without charts or map is drawn without: the charts' files and the map's places. */
+const DEFERRED_FILES = [...CHART_FILES, '/data/places.json'];
 
 test('the first view\'s data downloads start beside the wasm, the app uses them without fetching again, and the charts\' files follow', async () => {
   const { context, page } = await openPage(suite.browser);
@@ -143,19 +145,19 @@ test('the first view\'s data downloads start beside the wasm, the app uses them 
   await waitForApp(page);
   assert.deepEqual(await dataRequests(page), [
     '/data/caveats.json link', '/data/comparisons.json link', '/data/events.json link',
-    '/data/figures.json link', '/data/sectors.json link', '/data/series.json link',
-    '/data/sources.json link', '/data/text/en.json link',
+    '/data/figures.json link', '/data/places.json link', '/data/sectors.json link',
+    '/data/series.json link', '/data/sources.json link', '/data/text/en.json link',
   ]);
   // A view without charts: its own files preloaded; the charts' files fetched by the app after
   // the first view, once each.
   await page.goto(`${suite.server.origin}/?view=timeline`);
   await waitForApp(page);
   await page.waitForFunction((files) => files.every((file) =>
-    performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file))), CHART_FILES);
+    performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file))), DEFERRED_FILES);
   assert.deepEqual(await dataRequests(page), [
     '/data/caveats.json link', '/data/comparisons.json fetch', '/data/events.json link',
-    '/data/figures.json link', '/data/sectors.json link', '/data/series.json fetch',
-    '/data/sources.json link', '/data/text/en.json link',
+    '/data/figures.json link', '/data/places.json fetch', '/data/sectors.json link',
+    '/data/series.json fetch', '/data/sources.json link', '/data/text/en.json link',
   ]);
   await context.close();
 });
