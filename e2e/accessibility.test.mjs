@@ -220,7 +220,7 @@ describe('accessibility', () => {
       `the header's language and theme switches: ${labels}`);
     assert.deepEqual(
       order.filter((f) => f.landmark === 'navigation').map((f) => f.label.match(/"(.*)"/)[1]),
-      ['Overview', 'Sectors', 'Timeline', 'Compare'],
+      ['Overview', 'Sectors', 'Timeline', 'Compare', 'Map'],
     );
 
     // Back to the skip link: Enter lands in the main content, and the next Tab is inside it.

@@ -29,7 +29,7 @@ test('the first load of the overview stays within the README budget', async () =
   // The wasm chunks come when the browser is idle after the overview (a resource entry is
   // written when its download ends).
   const CHUNK = /^\/wasm-[0-9a-f]{16}\/(split|chunk)_[^/]+\.wasm$/;
-  const splits = ['chart', 'compare', 'downloads', 'embed', 'story', 'timeline'].map((name) => `/split_${name}.wasm`);
+  const splits = ['chart', 'compare', 'downloads', 'embed', 'map', 'story', 'timeline'].map((name) => `/split_${name}.wasm`);
   await page.waitForFunction((names) => names.every((name) =>
     performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(name))), splits);
   const chunkUrls = [...new Set(requests)].filter((url) => CHUNK.test(new URL(url).pathname));
@@ -56,11 +56,13 @@ test('the first load of the overview stays within the README budget', async () =
     console.log(`first load: ${row.path} ${row.raw} B raw, ${row.brotli} B brotli${when}`);
   }
   console.log(`first load: ${rows.length - after.length} files, ${first.raw} B raw, ${first.brotli} B brotli; with what follows ${all.brotli} B brotli`);
-  // Only the charts' files (scripts/preload-data.js, src/services/load/) and the wasm chunks,
-  // fetched when the browser is idle (src/services/chunk.rs), wait for the overview to be drawn.
-  assert.deepEqual(after.filter((path) => !CHUNK.test(path)), ['/data/comparisons.json', '/data/series.json']);
+  // Only the charts' files and the map's places (scripts/preload-data.js, src/services/load/),
+  // and the wasm chunks, fetched when the browser is idle (src/services/chunk.rs), wait for the
+  // overview to be drawn; the map's outlines are not fetched at all.
+  assert.deepEqual(after.filter((path) => !CHUNK.test(path)), ['/data/comparisons.json', '/data/places.json', '/data/series.json']);
   assert.ok(after.some((path) => CHUNK.test(path)), 'the chunks are fetched after the overview is drawn');
   assert.deepEqual(rows.filter((row) => CHUNK.test(row.path) && !after.includes(row.path)), [], 'no chunk before');
+  assert.ok(!urls.some((url) => url.includes('/data/geo/')), 'the overview fetches no map outlines');
   const budget = readmeBudget(resolve(import.meta.dirname, '..', 'README.md'));
   assert.ok(first.brotli <= budget, `first load is ${first.brotli} B brotli, over the ${budget} B budget`);
   await context.close();
@@ -145,6 +147,8 @@ const dataRequests = (page) => page.evaluate(() => performance.getEntriesByType(
   .map((entry) => `${new URL(entry.name).pathname} ${entry.initiatorType}`)
   .sort());
 const CHART_FILES = ['/data/comparisons.json', '/data/series.json'];
+/** What a view without charts or map is drawn without: the charts' files and the map's places. */
+const DEFERRED_FILES = [...CHART_FILES, '/data/places.json'];
 
 test('the first view\'s data downloads start beside the wasm, the app uses them without fetching again, and the charts\' files follow', async () => {
   const { context, page } = await openPage(suite.browser);
@@ -154,19 +158,21 @@ test('the first view\'s data downloads start beside the wasm, the app uses them 
   await waitForApp(page);
   assert.deepEqual(await dataRequests(page), [
     '/data/caveats.json link', '/data/comparisons.json link', '/data/events.json link',
-    '/data/figures.json link', '/data/sectors.json link', '/data/series.json link',
-    '/data/sources.json link', '/data/story.json link', '/data/text/en.json link',
+    '/data/figures.json link', '/data/places.json link', '/data/sectors.json link',
+    '/data/series.json link', '/data/sources.json link', '/data/story.json link',
+    '/data/text/en.json link',
   ]);
   // A view without charts: its own files preloaded; the charts' files fetched by the app after
   // the first view, once each.
   await page.goto(`${suite.server.origin}/?view=timeline`);
   await waitForApp(page);
   await page.waitForFunction((files) => files.every((file) =>
-    performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file))), CHART_FILES);
+    performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file))), DEFERRED_FILES);
   assert.deepEqual(await dataRequests(page), [
     '/data/caveats.json link', '/data/comparisons.json fetch', '/data/events.json link',
-    '/data/figures.json link', '/data/sectors.json link', '/data/series.json fetch',
-    '/data/sources.json link', '/data/story.json link', '/data/text/en.json link',
+    '/data/figures.json link', '/data/places.json fetch', '/data/sectors.json link',
+    '/data/series.json fetch', '/data/sources.json link', '/data/story.json link',
+    '/data/text/en.json link',
   ]);
   await context.close();
 });

@@ -27,12 +27,13 @@ const start = () => {
   if (started) return;
   started = true;
   // The first view's data, and the reader's language's text only. A view without charts is
-  // drawn without the charts' files, which the app fetches after it (data::Collection,
-  // View::draws_charts). The app's fetch is a same-origin CORS request; a preload only serves
+  // drawn without the charts' files and the map's places, which the app fetches after it
+  // (data::Collection::DEFERRED, View::needs_deferred). The app's fetch is a same-origin CORS request; a preload only serves
   // one that matches. A wrong guess costs a download, never a wrong page.
   try {
-    const drawsCharts = ['sector', 'compare'].includes(view);
-    const neutral = NEUTRAL_FILES.filter((file) => drawsCharts || !['series.json', 'comparisons.json'].includes(file));
+    // (View::needs_deferred: the views with charts, and the map, which needs the places.)
+    const needsDeferred = ['sector', 'compare', 'map'].includes(view);
+    const neutral = NEUTRAL_FILES.filter((file) => needsDeferred || !['series.json', 'comparisons.json', 'places.json'].includes(file));
     for (const file of [...neutral, `text/${lang}.json`]) {
       preload({ rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `data/${file}` });
     }
@@ -55,7 +56,7 @@ const afterPaint = (then) => {
 };
 
 const LANGUAGES = ['en', 'zh', 'ru', 'kk'];
-const VIEWS = ['overview', 'story', 'sector', 'timeline', 'compare'];
+const VIEWS = ['overview', 'story', 'sector', 'timeline', 'compare', 'map'];
 const THEMES = ['auto', 'light', 'dark'];
 const SECTORS = ['diplomacy', 'trade', 'investment', 'energy', 'transport', 'urban', 'agriculture',
   'medicine', 'tourism', 'education', 'subnational'];
@@ -112,7 +113,7 @@ const manifest = (() => {
 // Which fragment the URL names, or none: the sector list, a year, an event, a chosen chart, a
 // story's step or a timeline filter change what the app draws (and what its links carry), so they have none.
 const sectors = SECTORS.filter((id) => (query.get('sector') ?? '').split(',').some((item) => item.replace(TRIM, '') === id));
-const chosen = ['year', 'event', 'chart', 'step'].some((key) => query.has(key));
+const chosen = ['year', 'event', 'chart', 'step', 'place'].some((key) => query.has(key));
 const key = chosen ? null
   : view === 'sector' ? (sectors.length === 1 ? `sector-${sectors[0]}` : null)
   : sectors.length === 0 ? view : null;

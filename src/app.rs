@@ -12,8 +12,8 @@ use crate::services::load::{use_dataset, DataState};
 use crate::services::nav::Nav;
 use crate::services::takeover::Takeover;
 use crate::views::{
-    compare::CompareView, overview::OverviewView, sector::SectorView, story::StoryView,
-    timeline::TimelineView,
+    compare::CompareView, map::MapView, overview::OverviewView, sector::SectorView,
+    story::StoryView, timeline::TimelineView,
 };
 use cke_core::strings::{view_label, Ui};
 use cke_core::url::View;
@@ -76,7 +76,7 @@ pub fn App(today: Today) -> impl IntoView {
                     let (failures, problems) = (failures.clone(), problems.clone());
                     return view! { <LoadError failures problems retry/> }.into_any();
                 }
-                DataState::Partial(_) if view.draws_charts() => {
+                DataState::Partial(_) if view.needs_deferred() => {
                     loader.need_complete();
                     return view! { <Skeleton/> }.into_any();
                 }
@@ -88,6 +88,7 @@ pub fn App(today: Today) -> impl IntoView {
                 View::Timeline => view! { <TimelineView dataset/> }.into_any(),
                 View::Compare => view! { <CompareView dataset/> }.into_any(),
                 View::Story => view! { <StoryView dataset/> }.into_any(),
+                View::Map => view! { <MapView dataset/> }.into_any(),
             }
         })
     };
@@ -104,9 +105,9 @@ pub fn App(today: Today) -> impl IntoView {
         let stage = state.with(|state| match state {
             DataState::Loading => 0_u8,
             DataState::Failed { .. } => 1,
-            DataState::Partial(_) if view.draws_charts() => 0,
+            DataState::Partial(_) if view.needs_deferred() => 0,
             DataState::Partial(_) => 2,
-            DataState::Complete(_) if view.draws_charts() => 3,
+            DataState::Complete(_) if view.needs_deferred() => 3,
             DataState::Complete(_) => 2,
         });
         (view, stage, lang)

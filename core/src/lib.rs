@@ -15,6 +15,7 @@ pub mod strings;
 
 pub mod embed;
 pub mod format;
+pub mod geo;
 pub mod sector_page;
 
 pub mod charts;

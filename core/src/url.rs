@@ -26,16 +26,19 @@ pub enum View {
     Compare,
     /// The guided story: milestones from 1992 to today, one step at a time (`step=`).
     Story,
+    /// The map of the border, the corridors and the projects.
+    Map,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Overview,
         View::Story,
         View::Sector,
         View::Timeline,
         View::Compare,
+        View::Map,
     ];
 
     /// The value used in the URL.
@@ -46,6 +49,7 @@ impl View {
             View::Timeline => "timeline",
             View::Compare => "compare",
             View::Story => "story",
+            View::Map => "map",
         }
     }
 
@@ -58,6 +62,12 @@ impl View {
     /// (the others are drawn first without them; see `data::Collection::CHARTS`).
     pub fn draws_charts(self) -> bool {
         matches!(self, View::Sector | View::Compare)
+    }
+
+    /// Whether the view needs the files a first view is drawn without
+    /// (`data::Collection::DEFERRED`): the charts' files, or the map's places.
+    pub fn needs_deferred(self) -> bool {
+        self.draws_charts() || self == View::Map
     }
 }
 
@@ -174,6 +184,8 @@ pub struct Selection {
     /// The step of the guided story (`step=N`, 2 … [`MAX_STEP`]); `None` means the first. The
     /// story view falls back to the first step when the data has fewer steps.
     pub step: Option<u32>,
+    /// A place id from the data (`view=map`). Only its form is checked here.
+    pub place: Option<String>,
     /// The chosen language; `None` means the browser's preference.
     pub lang: Option<Lang>,
     /// The colour theme.
@@ -206,6 +218,7 @@ impl Selection {
                 "event" => selection.event = parse_id(value),
                 "chart" => selection.chart = parse_id(value),
                 "step" => selection.step = parse_step(value),
+                "place" => selection.place = parse_id(value),
                 "lang" => selection.lang = Lang::parse(value),
                 "theme" => selection.theme = Theme::parse(value).unwrap_or_default(),
                 "embed" => selection.embed = value == "1",
@@ -238,6 +251,9 @@ impl Selection {
         }
         if let Some(step) = self.step.filter(|step| *step > 1) {
             pairs.push(("step", step.to_string()));
+        }
+        if let Some(place) = &self.place {
+            pairs.push(("place", place.clone()));
         }
         if let Some(lang) = self.lang {
             pairs.push(("lang", lang.as_str().to_owned()));
@@ -275,6 +291,9 @@ impl Selection {
         if view != View::Story {
             next.step = None;
         }
+        if view != View::Map {
+            next.place = None;
+        }
         if view == View::Overview {
             next.sectors.clear();
         }
@@ -290,6 +309,13 @@ impl Selection {
             embed: current.embed,
             ..self.clone()
         }
+    }
+
+    /// The map, showing one place's card (or none).
+    pub fn with_place(&self, place: Option<&str>) -> Selection {
+        let mut next = self.with_view(View::Map);
+        next.place = place.map(str::to_owned);
+        next
     }
 
     /// The sector view of one sector (or of the sector list, for `None`).
@@ -446,6 +472,7 @@ mod tests {
             event: Some("2013-09-silk-road-belt".into()),
             chart: Some("mirror-trade".into()),
             step: None,
+            place: Some("khorgos".into()),
             lang: Some(Lang::Kk),
             theme: Theme::Dark,
             embed: true,
@@ -453,9 +480,27 @@ mod tests {
         let query = selection.to_query();
         assert_eq!(
             query,
-            "?view=timeline&sector=energy&year=2013&event=2013-09-silk-road-belt&chart=mirror-trade&lang=kk&theme=dark&embed=1"
+            "?view=timeline&sector=energy&year=2013&event=2013-09-silk-road-belt&chart=mirror-trade&place=khorgos&lang=kk&theme=dark&embed=1"
         );
         assert_eq!(Selection::from_query(&query, NOW), selection);
+    }
+
+    #[test]
+    fn a_place_on_the_map_round_trips_and_is_dropped_when_leaving_the_map() {
+        let selection = Selection::from_query("view=map&place=khorgos&embed=1", NOW);
+        assert_eq!(selection.view, View::Map);
+        assert_eq!(selection.place.as_deref(), Some("khorgos"));
+        assert_eq!(selection.to_query(), "?view=map&place=khorgos&embed=1");
+        assert_eq!(selection.with_view(View::Timeline).place, None);
+        let bad = Selection::from_query("view=map&place=<svg>", NOW);
+        assert_eq!(bad.place, None);
+        assert_eq!(
+            Selection::default()
+                .with_place(Some("aktau-port"))
+                .to_query(),
+            "?view=map&place=aktau-port"
+        );
+        assert!(View::Map.needs_deferred() && !View::Map.draws_charts());
     }
 
     #[test]
@@ -468,7 +513,7 @@ mod tests {
     #[test]
     fn every_bad_value_falls_back_to_its_default() {
         let selection = Selection::from_query(
-            "view=map&sector=space&year=1991&event=<script>&chart=A%20B&lang=fr&theme=neon&embed=yes",
+            "view=atlas&sector=space&year=1991&event=<script>&chart=A%20B&lang=fr&theme=neon&embed=yes",
             NOW,
         );
         assert_eq!(selection, Selection::default());

@@ -88,6 +88,12 @@ const RULES: &[&str] = &[
     "story-steps-out-of-order",
     "story-too-few-steps",
     "story-malformed-place",
+    // Places
+    "place-coordinates-out-of-range",
+    "place-line-with-one-point",
+    "place-mark-with-two-points",
+    "place-coordinates-without-source",
+    "place-since-event-not-listed",
 ];
 
 /// The problems of a rule fixture, one Display line each.
@@ -306,8 +312,8 @@ fn the_cli_accepts_the_good_fixture_and_prints_a_summary() {
     assert_eq!(
         lines,
         [
-            "validate-data: 0 errors, 0 warnings (10 files, 4 sources, 11 sectors, 3 events, \
-          7 figures, 4 series with 7 points, 1 comparison, 2 caveats, 10 steps, 2 languages)"
+            "validate-data: 0 errors, 0 warnings (11 files, 4 sources, 11 sectors, 3 events, \
+          7 figures, 4 series with 7 points, 1 comparison, 2 caveats, 10 steps, 2 places, 2 languages)"
         ]
     );
 }

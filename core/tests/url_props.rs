@@ -23,6 +23,7 @@ fn hostile_query() -> impl Strategy<Value = String> {
         Just("event".to_owned()),
         Just("chart".to_owned()),
         Just("step".to_owned()),
+        Just("place".to_owned()),
         Just("lang".to_owned()),
         Just("theme".to_owned()),
         Just("embed".to_owned()),
@@ -30,6 +31,7 @@ fn hostile_query() -> impl Strategy<Value = String> {
     ];
     let value = prop_oneof![
         Just("timeline".to_owned()),
+        Just("map".to_owned()),
         Just("energy".to_owned()),
         Just("tourism,energy,space,,energy".to_owned()),
         Just("2013".to_owned()),

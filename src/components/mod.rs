@@ -12,6 +12,7 @@ pub mod frame;
 pub mod freshness;
 pub mod lazy;
 pub mod link;
+pub mod locator;
 pub mod on_demand;
 pub mod provenance;
 pub mod status;

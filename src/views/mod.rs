@@ -2,6 +2,7 @@
 //! selection from the navigation context.
 
 pub mod compare;
+pub mod map;
 pub mod overview;
 pub mod sector;
 pub mod story;
@@ -33,7 +34,7 @@ pub fn preload_when_idle() {
                     crate::components::chart::preload_chart(),
                     timeline::preload_timeline(),
                 ),
-                story::preload_story(),
+                futures::future::join(story::preload_story(), map::preload_map()),
             )
             .await;
         });
@@ -66,6 +67,26 @@ pub fn EventItem(dataset: Arc<Dataset>, event: Event) -> impl IntoView {
     let summary = text(&dataset, &event.summary_key());
     let status = status_line(&dataset, &event, lang);
     let disputed = disputed_line(&dataset, &event, lang);
+    // The places the event happened at, linking to their cards on the map (once the places are
+    // loaded: views drawn before them show none).
+    let places: Vec<_> = dataset
+        .places_of_event(&event.id)
+        .into_iter()
+        .map(|place| {
+            let to = nav
+                .selection
+                .with_untracked(|selection| selection.with_place(Some(place.id.as_str())));
+            let name = text(&dataset, &place.name_key());
+            view! { " " <Link to>{name}</Link> }
+        })
+        .collect();
+    let places = (!places.is_empty()).then(|| {
+        view! {
+            <p class="cke-event-places">
+                {cke_core::strings::Ui::MapOnTheMap.text(lang)} ":" {places}
+            </p>
+        }
+    });
     view! {
         <li class="cke-event" id=format!("event-{}", event.id.as_str()) data-sector=event.main_sector.as_str()>
             <time datetime=event.when.start.to_string()>{event_date_text(&event, lang)}</time>
@@ -73,6 +94,7 @@ pub fn EventItem(dataset: Arc<Dataset>, event: Event) -> impl IntoView {
             {status}
             <p>{summary}</p>
             {disputed}
+            {places}
             <ul class="cke-sources">{sources}</ul>
         </li>
     }

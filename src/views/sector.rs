@@ -6,6 +6,7 @@
 //! stays on them: arrow keys move to the previous or next sector (Home and End to the ends)
 //! and show it in place, like tabs.
 
+use super::map::SectorPlaces;
 use super::overview::SectorCards;
 use super::{text, AsOfLine, EventItem};
 use crate::components::chart::ComparisonChart;
@@ -207,7 +208,7 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
         let dataset = dataset.clone();
         move || {
             lower_ready.get().then(|| {
-                view! { <SectorLower dataset=dataset.clone() parts=parts.clone() figures_open/> }
+                view! { <SectorLower dataset=dataset.clone() sector parts=parts.clone() figures_open/> }
             })
         }
     };
@@ -244,6 +245,7 @@ fn more_title(ui: Ui, count: usize, lang: cke_core::url::Lang) -> String {
 #[component]
 fn SectorLower(
     dataset: Arc<Dataset>,
+    sector: SectorId,
     parts: Arc<Parts>,
     figures_open: RwSignal<bool>,
 ) -> impl IntoView {
@@ -327,9 +329,11 @@ fn SectorLower(
             </OnDemand>
         }
     });
+    let places = view! { <SectorPlaces dataset=dataset.clone() sector/> };
     view! {
         {chart}
         {key_events}
+        {places}
         <div class="cke-more-parts">
             {more_figures}
             {more_charts}

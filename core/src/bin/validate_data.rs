@@ -150,6 +150,7 @@ fn summary(report: &Report, file_count: usize) -> String {
         count(data.comparisons().len(), "comparison"),
         count(data.caveats().len(), "caveat"),
         count(data.story().len(), "step"),
+        count(data.places().len(), "place"),
         count(data.texts().languages().len(), "language"),
     ]
     .join(", ")

@@ -24,6 +24,8 @@ pub enum Collection {
     Caveats,
     /// `story.json`: the guided story's steps.
     Story,
+    /// `places.json`: border crossings, pipelines, rail corridors, ports and project sites.
+    Places,
 }
 
 /// One text field of an item: `event.<id>.title`.
@@ -64,10 +66,11 @@ const COMPARISON_TEXTS: &[TextField] = &[
 ];
 const CAVEAT_TEXTS: &[TextField] = &[required("title"), required("body")];
 const STEP_TEXTS: &[TextField] = &[required("title")];
+const PLACE_TEXTS: &[TextField] = &[required("name"), required("summary")];
 
 impl Collection {
     /// Every collection, in the order problems are reported and files are fetched.
-    pub const ALL: [Collection; 8] = [
+    pub const ALL: [Collection; 9] = [
         Collection::Sources,
         Collection::Sectors,
         Collection::Events,
@@ -76,11 +79,20 @@ impl Collection {
         Collection::Comparisons,
         Collection::Caveats,
         Collection::Story,
+        Collection::Places,
     ];
 
     /// The collections only charts need: a first view without charts is drawn without them, and
     /// they are fetched after it (see `DataFiles::deferred`).
     pub const CHARTS: [Collection; 2] = [Collection::Series, Collection::Comparisons];
+
+    /// The collections a first view without charts or map is drawn without: the charts' files
+    /// and the map's places, fetched after it (see `DataFiles::deferred`).
+    pub const DEFERRED: [Collection; 3] = [
+        Collection::Series,
+        Collection::Comparisons,
+        Collection::Places,
+    ];
 
     /// The file, relative to `data/`.
     pub const fn file(self) -> &'static str {
@@ -93,6 +105,7 @@ impl Collection {
             Collection::Comparisons => "comparisons.json",
             Collection::Caveats => "caveats.json",
             Collection::Story => "story.json",
+            Collection::Places => "places.json",
         }
     }
 
@@ -108,6 +121,7 @@ impl Collection {
             Collection::Comparisons => "comparison",
             Collection::Caveats => "caveat",
             Collection::Story => "step",
+            Collection::Places => "place",
         }
     }
 
@@ -123,6 +137,7 @@ impl Collection {
             Collection::Comparisons => COMPARISON_TEXTS,
             Collection::Caveats => CAVEAT_TEXTS,
             Collection::Story => STEP_TEXTS,
+            Collection::Places => PLACE_TEXTS,
         }
     }
 

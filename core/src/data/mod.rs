@@ -45,11 +45,13 @@ pub struct DataFiles {
     pub caveats: Option<String>,
     /// `story.json`.
     pub story: Option<String>,
+    /// `places.json`.
+    pub places: Option<String>,
     /// `(lang, text)` pairs of `text/<lang>.json`. English, when given, is the base every item
     /// needs its texts in; without English the first language is the base. The first language
     /// that is not the base becomes the dataset's chosen language.
     pub texts: Vec<(String, Option<String>)>,
-    /// Collections deliberately not loaded yet (some of [`Collection::CHARTS`]). Unlike a missing
+    /// Collections deliberately not loaded yet (some of [`Collection::DEFERRED`]). Unlike a missing
     /// file, a deferred one is no fault: nothing is reported about it, references into it are
     /// not checked, and the dataset simply has none of its items until it is built again with
     /// the file. `sources.json` and `sectors.json` cannot be deferred.
@@ -68,6 +70,7 @@ impl DataFiles {
             Collection::Comparisons => &mut self.comparisons,
             Collection::Caveats => &mut self.caveats,
             Collection::Story => &mut self.story,
+            Collection::Places => &mut self.places,
         }
     }
 
@@ -82,6 +85,7 @@ impl DataFiles {
             Collection::Comparisons => &self.comparisons,
             Collection::Caveats => &self.caveats,
             Collection::Story => &self.story,
+            Collection::Places => &self.places,
         }
     }
 }

@@ -103,6 +103,20 @@ impl Shape for f64 {
     }
 }
 
+impl Shape for bool {
+    fn expected() -> String {
+        String::from("true or false")
+    }
+    fn check(value: &Value, path: &Path, out: &mut Vec<ShapeError>) {
+        if !Self::valid(value) {
+            out.push(mismatch::<Self>(value, path));
+        }
+    }
+    fn valid(value: &Value) -> bool {
+        value.is_boolean()
+    }
+}
+
 impl Shape for u32 {
     fn expected() -> String {
         String::from("a whole number (0 or more)")
@@ -587,6 +601,14 @@ raw_struct! {
 }
 
 raw_struct! {
+    /// `places.json`.
+    pub struct PlacesFile {
+        /// Border crossings, pipelines, rail corridors, ports and project sites.
+        req places: Vec<Place>,
+    }
+}
+
+raw_struct! {
     /// One element of `story.json`'s `steps`.
     pub struct Step {
         /// Step id.
@@ -597,6 +619,42 @@ raw_struct! {
         req figure: String,
         /// A place of the map the step points at, when there is one.
         opt place: Option<String>,
+    }
+}
+
+raw_struct! {
+    /// One point of a place: degrees of latitude (north positive) and longitude (east positive).
+    pub struct GeoPoint {
+        /// Latitude, −90 to 90.
+        req lat: f64,
+        /// Longitude, −180 to 180.
+        req lon: f64,
+    }
+}
+
+raw_struct! {
+    /// One element of `places.json`'s `places`.
+    pub struct Place {
+        /// Place id.
+        req id: String,
+        /// `crossing`, `pipeline`, `rail`, `port`, `dry-port` or `site`.
+        req kind: String,
+        /// Sector ids, the main one first.
+        req sectors: Vec<String>,
+        /// One point (a mark) or two or more (a line, in order along it).
+        req points: Vec<GeoPoint>,
+        /// The source of the coordinates.
+        req coordinates_source: String,
+        /// Whether a line is drawn through named points only, not surveyed.
+        opt schematic: Option<bool>,
+        /// Event ids about the place.
+        opt events: Vec<String>,
+        /// Figure ids about the place.
+        opt figures: Vec<String>,
+        /// The event (one of `events`) whose date is when the place opened or began.
+        opt since_event: Option<String>,
+        /// Source ids for what the place's texts say.
+        opt sources: Vec<String>,
     }
 }
 

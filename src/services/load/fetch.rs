@@ -146,16 +146,26 @@ async fn fetch_text(file: &str) -> Result<(String, Option<Problem>), FetchFailur
     })
 }
 
+/// Fetches the map's outlines (`data/geo/region.json`); `None` when they could not be fetched
+/// or read. Fetched only by the map, when it is shown.
+pub async fn fetch_outlines() -> Option<cke_core::geo::Outlines> {
+    let (text, problem) = fetch_text("geo/region.json").await.ok()?;
+    if problem.is_some() {
+        return None;
+    }
+    cke_core::geo::Outlines::parse(&text)
+}
+
 /// Fetches the data the first view needs and the text of `lang` only, and builds the dataset.
-/// A view that draws no charts is drawn without [`Collection::CHARTS`]: the files fetched are
+/// A view that draws no charts and no map is drawn without [`Collection::DEFERRED`]: the files fetched are
 /// given back with the result, for [`fetch_deferred`] and [`build_complete`]. English text is
 /// fetched too only when `lang`'s text is missing or lacks texts the data needs; those then show
 /// in English rather than not at all.
 pub async fn load_first(lang: Lang, today: Date, first_view: View) -> (Built, Option<Fetched>) {
-    let deferred: Vec<Collection> = if first_view.draws_charts() {
+    let deferred: Vec<Collection> = if first_view.needs_deferred() {
         Vec::new()
     } else {
-        Collection::CHARTS.to_vec()
+        Collection::DEFERRED.to_vec()
     };
     let neutral: Vec<Collection> = Collection::ALL
         .into_iter()

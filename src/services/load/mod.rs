@@ -23,7 +23,8 @@
 mod fetch;
 
 pub use fetch::{
-    reader_visible, retry_may_help, FetchFailure, FetchProblem, Loaded, FETCH_TIMEOUT_SECONDS,
+    fetch_outlines, reader_visible, retry_may_help, FetchFailure, FetchProblem, Loaded,
+    FETCH_TIMEOUT_SECONDS,
 };
 
 use crate::services::paint::after_next_paint;

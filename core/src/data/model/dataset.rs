@@ -18,6 +18,7 @@ pub struct Dataset {
     comparisons: Vec<Comparison>,
     caveats: Vec<Caveat>,
     story: Vec<Step>,
+    places: Vec<Place>,
     texts: Texts,
     index: Index,
 }
@@ -31,6 +32,7 @@ struct Index {
     series: BTreeMap<SeriesId, usize>,
     comparisons: BTreeMap<ComparisonId, usize>,
     caveats: BTreeMap<CaveatId, usize>,
+    places: BTreeMap<PlaceId, usize>,
 }
 
 /// Maps each item's id to its position; the first of equal ids wins (validation already
@@ -64,6 +66,8 @@ pub struct Parts {
     pub caveats: Vec<Caveat>,
     /// The guided story's steps, in order.
     pub story: Vec<Step>,
+    /// Places.
+    pub places: Vec<Place>,
     /// Texts.
     pub texts: Texts,
 }
@@ -88,6 +92,7 @@ impl Dataset {
             series: positions(&parts.series, |s| &s.id),
             comparisons: positions(&parts.comparisons, |c| &c.id),
             caveats: positions(&parts.caveats, |c| &c.id),
+            places: positions(&parts.places, |p| &p.id),
         };
         Dataset {
             as_of: parts.as_of,
@@ -99,6 +104,7 @@ impl Dataset {
             comparisons: parts.comparisons,
             caveats: parts.caveats,
             story: parts.story,
+            places: parts.places,
             texts: parts.texts,
             index,
         }
@@ -219,6 +225,27 @@ impl Dataset {
             .unwrap_or_default()
     }
 
+    /// All places, in file order.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+    /// A place by id.
+    pub fn place(&self, id: &PlaceId) -> Option<&Place> {
+        self.index.places.get(id).and_then(|i| self.places.get(*i))
+    }
+    /// The places of a sector.
+    pub fn places_in(&self, sector: SectorId) -> impl Iterator<Item = &Place> + '_ {
+        self.places
+            .iter()
+            .filter(move |p| p.sectors.contains(&sector))
+    }
+    /// The places an event is about.
+    pub fn places_of_event(&self, id: &EventId) -> Vec<&Place> {
+        self.places
+            .iter()
+            .filter(|p| p.events.contains(id))
+            .collect()
+    }
     /// All caveats, in file order.
     pub fn caveats(&self) -> &[Caveat] {
         &self.caveats

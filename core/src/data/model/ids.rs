@@ -78,3 +78,7 @@ id_type! {
     /// The id of a step of the guided story in `story.json`.
     StepId
 }
+id_type! {
+    /// The id of a place in `places.json`.
+    PlaceId
+}

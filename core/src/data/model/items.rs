@@ -367,3 +367,48 @@ impl Step {
         text_key(Collection::Story.item(), self.id.as_str(), "title")
     }
 }
+
+/// A point on the earth, in degrees (checked: latitude −90…90, longitude −180…180).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LatLon {
+    /// Latitude, north positive.
+    pub lat: f64,
+    /// Longitude, east positive.
+    pub lon: f64,
+}
+
+/// A place on the map: a border crossing, a pipeline, a rail line, a port or a project site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Its id.
+    pub id: PlaceId,
+    /// What it is.
+    pub kind: PlaceKind,
+    /// Sectors it belongs to, the main one first.
+    pub sectors: Vec<SectorId>,
+    /// One point (a mark) or, for a line, two or more in order along it.
+    pub points: Vec<LatLon>,
+    /// The source of the coordinates.
+    pub coordinates_source: SourceId,
+    /// Whether a line is drawn through named points only, not surveyed.
+    pub schematic: bool,
+    /// Events about it.
+    pub events: Vec<EventId>,
+    /// Figures about it.
+    pub figures: Vec<FigureId>,
+    /// The event whose date is when it opened or began; `None` when no source says.
+    pub since_event: Option<EventId>,
+    /// Sources for what its texts say.
+    pub sources: Vec<SourceId>,
+}
+
+impl Place {
+    /// Text key of the name.
+    pub fn name_key(&self) -> String {
+        text_key(Collection::Places.item(), self.id.as_str(), "name")
+    }
+    /// Text key of the summary.
+    pub fn summary_key(&self) -> String {
+        text_key(Collection::Places.item(), self.id.as_str(), "summary")
+    }
+}

@@ -82,6 +82,31 @@ string_enum! {
 }
 
 string_enum! {
+    /// What a place on the map is.
+    PlaceKind, "place kind" {
+        /// A border crossing (road, rail or both).
+        Crossing = "crossing",
+        /// An oil or gas pipeline, drawn as a line.
+        Pipeline = "pipeline",
+        /// A rail line or corridor, drawn as a line.
+        Rail = "rail",
+        /// A sea port.
+        Port = "port",
+        /// A dry port or logistics terminal.
+        DryPort = "dry-port",
+        /// A project site: a plant, a wind farm, a campus, a city's transit line.
+        Site = "site",
+    }
+}
+
+impl PlaceKind {
+    /// Whether places of this kind are lines (at least two points).
+    pub fn is_line(self) -> bool {
+        matches!(self, PlaceKind::Pipeline | PlaceKind::Rail)
+    }
+}
+
+string_enum! {
     /// The unit of a figure or series; the app formats each per language.
     Unit, "unit" {
         /// US dollars, billions (nominal, as reported).

@@ -24,6 +24,8 @@ impl<'a> Validator<'a> {
             self.unique_ids(F_CAVEATS, Collection::Caveats, &mut raw.caveats, |c| &c.id);
         self.declared.steps =
             self.unique_ids(F_STORY, Collection::Story, &mut raw.story, |s| &s.id);
+        self.declared.places =
+            self.unique_ids(F_PLACES, Collection::Places, &mut raw.places, |p| &p.id);
         for (_, series) in &raw.series {
             let periods = series.points.iter().map(|p| p.period.clone()).collect();
             self.declared
@@ -46,6 +48,7 @@ impl<'a> Validator<'a> {
         self.declared.comparisons.extend(well_formed(F_COMPARISONS));
         self.declared.caveats.extend(well_formed(F_CAVEATS));
         self.declared.steps.extend(well_formed(F_STORY));
+        self.declared.places.extend(well_formed(F_PLACES));
         self.declared.broken_series.extend(well_formed(F_SERIES));
         let broken_sectors = broken.get(&F_SECTORS).into_iter().flatten();
         self.declared

@@ -19,8 +19,8 @@ use serde_json::{Map, Value};
 use super::locate::{self, LineIndex, Location, Path};
 use super::model::{
     self, AppliesTo, CaveatId, ComparisonId, Confidence, Date, DateError, Derived, EventId,
-    FigureId, Flow, InAdvertorial, Mark, Parts, Period, Qualifier, Reporter, SectorId, SeriesId,
-    SourceId, SourceType, Status, StepId, Texts, Unit, FIRST_YEAR,
+    FigureId, Flow, InAdvertorial, LatLon, Mark, Parts, Period, PlaceId, PlaceKind, Qualifier,
+    Reporter, SectorId, SeriesId, SourceId, SourceType, Status, StepId, Texts, Unit, FIRST_YEAR,
 };
 use super::raw::{self, quote, Shape};
 use super::{text_file, Collection, DataFiles, Problem, Report, Severity};
@@ -102,6 +102,7 @@ const F_STORY: FileIx = Collection::Story.index();
 pub const STORY_MIN_STEPS: usize = 10;
 /// …and at most this many.
 pub const STORY_MAX_STEPS: usize = 15;
+const F_PLACES: FileIx = Collection::Places.index();
 
 // ---------------------------------------------------------------------------------------------
 // Ids declared per file, for reference checks
@@ -118,6 +119,7 @@ struct Declared {
     comparisons: BTreeSet<String>,
     caveats: BTreeSet<String>,
     steps: BTreeSet<String>,
+    places: BTreeSet<String>,
     sectors: BTreeSet<SectorId>,
     /// The period strings of each declared series, for `series.<id>.point.<period>.note`.
     series_periods: BTreeMap<String, BTreeSet<String>>,
@@ -140,6 +142,7 @@ impl Declared {
             Collection::Comparisons => &self.comparisons,
             Collection::Caveats => &self.caveats,
             Collection::Story => &self.steps,
+            Collection::Places => &self.places,
             // Sectors are a closed vocabulary, checked by `sectors`, never by `reference`.
             Collection::Sectors => &self.no_ids,
         }
@@ -158,6 +161,7 @@ struct RawData {
     comparisons: Vec<(Path, raw::Comparison)>,
     caveats: Vec<(Path, raw::Caveat)>,
     story: Vec<(Path, raw::Step)>,
+    places: Vec<(Path, raw::Place)>,
 }
 
 /// What `sectors.json` yielded: its `as_of` (when a string) and its sectors (when a list).
@@ -260,6 +264,7 @@ mod events;
 mod fields;
 mod figures;
 mod ids;
+mod places;
 mod read;
 mod run;
 mod sectors;
@@ -331,6 +336,21 @@ fn prune(parts: &mut Parts) {
     parts
         .story
         .retain(|s| events.contains(s.event.as_str()) && figures.contains(s.figure.as_str()));
+    parts
+        .places
+        .retain(|p| sources.contains(p.coordinates_source.as_str()));
+    for place in &mut parts.places {
+        place.events.retain(|e| events.contains(e.as_str()));
+        place.figures.retain(|f| figures.contains(f.as_str()));
+        place.sources.retain(has_source);
+        if place
+            .since_event
+            .as_ref()
+            .is_some_and(|e| !events.contains(e.as_str()))
+        {
+            place.since_event = None;
+        }
+    }
 }
 
 fn unknown_sector(text: &str) -> String {

@@ -22,6 +22,7 @@ impl<'a> Validator<'a> {
             self.read_collection(F_COMPARISONS, input.comparisons.as_deref(), "comparisons");
         raw.caveats = self.read_collection(F_CAVEATS, input.caveats.as_deref(), "caveats");
         raw.story = self.read_collection(F_STORY, input.story.as_deref(), "steps");
+        raw.places = self.read_collection(F_PLACES, input.places.as_deref(), "places");
         self.read_texts();
 
         self.declare(&mut raw);
@@ -34,6 +35,7 @@ impl<'a> Validator<'a> {
         let comparisons = self.build_comparisons(&raw.comparisons);
         let caveats = self.build_caveats(&raw.caveats);
         let story = self.build_story(&raw.story, &events);
+        let places = self.build_places(&raw.places);
         let sectors = match &raw.sectors {
             Some(sectors) => self.build_sectors(sectors),
             None => Vec::new(),
@@ -49,6 +51,7 @@ impl<'a> Validator<'a> {
             comparisons,
             caveats,
             story,
+            places,
             texts: Texts::default(),
         };
         prune(&mut parts);

@@ -11,6 +11,7 @@ impl<'a> Validator<'a> {
             Collection::Figures,
             Collection::Series,
             Collection::Caveats,
+            Collection::Places,
         ];
         if citing.iter().any(|f| self.declared.unreadable.contains(f)) {
             return;
@@ -120,7 +121,7 @@ impl<'a> Validator<'a> {
         let (kind, id, field) = (parts.next()?, parts.next(), parts.next());
         let Some(collection) = Collection::from_item(kind).filter(|c| !c.texts().is_empty()) else {
             return Some(format!(
-                "text key {} matches no id: keys start with sector., event., figure., series., comparison., caveat. or step.",
+                "text key {} matches no id: keys start with sector., event., figure., series., comparison., caveat., step. or place.",
                 quote(key)
             ));
         };
@@ -142,6 +143,7 @@ impl<'a> Validator<'a> {
             "series" => self.declared.series.contains(id),
             "comparison" => self.declared.comparisons.contains(id),
             "step" => self.declared.steps.contains(id),
+            "place" => self.declared.places.contains(id),
             _ => self.declared.caveats.contains(id),
         };
         if !exists {

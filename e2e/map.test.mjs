@@ -1,0 +1,169 @@
+// The map (view=map&place=<id>) in headless Chromium against the release build: the region with
+// every place of the data, each sourced; a keyboard and screen-reader journey from a mark to its
+// card and back; a deep link to a place in embed mode; axe in four languages; and the map's
+// outlines fetched only when a map is shown. No retries, no timed assertions.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { APP, openPage, useServedApp, waitForApp } from './harness.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DATA = join(ROOT, 'public', 'data');
+const PLACES = JSON.parse(readFileSync(join(DATA, 'places.json'), 'utf8')).places;
+const SOURCES = new Set(JSON.parse(readFileSync(join(DATA, 'sources.json'), 'utf8')).sources.map((source) => source.id));
+const text = (lang) => JSON.parse(readFileSync(join(DATA, 'text', `${lang}.json`), 'utf8')).text;
+const EN = text('en');
+const SHOTS = join(ROOT, 'e2e', 'artifacts', 'map');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const MARKS = `${APP} .cke-map-marks`;
+
+const suite = useServedApp();
+
+async function open(query, options = {}) {
+  const opened = await openPage(suite.browser, options);
+  await opened.page.goto(`${suite.server.origin}/${query}`);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+describe('the map', () => {
+  test('the data has the four crossings, a line and at least ten project sites, each sourced', () => {
+    const count = (kinds) => PLACES.filter((place) => kinds.includes(place.kind)).length;
+    assert.ok(count(['crossing']) >= 4, 'four border crossings');
+    assert.ok(count(['rail', 'pipeline']) >= 1, 'a corridor drawn as a line');
+    assert.ok(count(['site', 'port', 'dry-port']) >= 10, 'ten project sites, ports and dry ports');
+    for (const place of PLACES) {
+      assert.ok(SOURCES.has(place.coordinates_source), `${place.id}: its coordinates have a source`);
+      assert.ok(EN[`place.${place.id}.name`] && EN[`place.${place.id}.summary`], `${place.id}: texts`);
+    }
+  });
+
+  test('view=map draws the region, a mark for every place, the summary and the credit', async () => {
+    const { context, page, consoleErrors, requests } = await open('?view=map');
+    await page.locator(`${APP} .cke-map-land-focus`).first().waitFor();
+    assert.ok(await page.locator(`${APP} .cke-map-land`).count() > 10, 'the neighbours are drawn too');
+    assert.equal(await page.locator(`${MARKS} > li`).count(), PLACES.length);
+    for (const kind of ['crossing', 'rail', 'site', 'port', 'dry-port']) {
+      const expected = PLACES.filter((place) => place.kind === kind).length;
+      assert.equal(await page.locator(`${MARKS} > li[data-kind="${kind}"]`).count(), expected, kind);
+    }
+    assert.equal(await page.locator(`${APP} path.cke-map-line`).count(), PLACES.filter((p) => p.points.length > 1).length);
+    assert.match(await page.locator(`${APP} .cke-map-summary`).innerText(), new RegExp(`^Places shown: ${PLACES.length}\\.`));
+    assert.match(await page.locator(`${APP} .cke-map-credit`).innerText(), /Natural Earth/);
+    assert.equal(await page.locator(`${APP} .cke-map-list li`).count(), PLACES.length, 'the list has every place');
+    assert.ok(requests.some((url) => url.endsWith('/data/geo/region.json')), 'the outlines were fetched');
+    assert.ok(requests.every((url) => url.startsWith(suite.server.origin)), 'no third-party request');
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'map-1280.png'), fullPage: true });
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
+  test('the outlines are fetched only when a map is shown', async () => {
+    const { context, page, requests } = await open('');
+    await page.waitForLoadState('networkidle');
+    assert.ok(!requests.some((url) => url.includes('/data/geo/')), 'the overview fetches no outlines');
+    await page.getByRole('link', { name: 'Map', exact: true }).click();
+    await page.locator(`${APP} .cke-map-land-focus`).first().waitFor();
+    assert.ok(requests.some((url) => url.endsWith('/data/geo/region.json')));
+    await context.close();
+  });
+
+  test('by keyboard: Tab to a mark, Enter opens its card, its name is announced, Close returns', async () => {
+    const { context, page, consoleErrors } = await open('?view=map');
+    const first = PLACES[0];
+    const name = EN[`place.${first.id}.name`];
+    // Tab until the focus is on the first mark.
+    for (let presses = 0; presses < 60; presses += 1) {
+      await page.keyboard.press('Tab');
+      const onMark = await page.evaluate((selector) => !!document.activeElement?.closest(selector), MARKS);
+      if (onMark) break;
+    }
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    assert.equal(focused, name, 'the first mark is focused and named by its place');
+    // The mark's name shows beside it when focused.
+    assert.ok(await page.locator(`${MARKS} a:focus-visible .cke-map-name`).isVisible());
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`\\?view=map&place=${first.id}$`));
+    const card = page.locator(`${APP} .cke-map-card`);
+    await card.getByRole('heading', { level: 2, name }).waitFor();
+    // What a screen reader gets: the card is a region named by its heading, the mark is current.
+    const tree = await page.locator(`${APP} .cke-map-layout`).ariaSnapshot();
+    assert.match(tree, new RegExp(`region "${name}"`));
+    assert.equal(await page.locator(`${MARKS} a[aria-current="page"]`).count(), 1);
+    assert.ok(await card.locator('.cke-map-coords a').count() === 1, 'the coordinates name their source');
+    await card.getByRole('link', { name: 'Close' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?view=map$/);
+    assert.equal(await page.locator(`${APP} .cke-map-card`).count(), 0);
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
+  test('a sector filter and a year hide what does not match', async () => {
+    const { context, page } = await open('?view=map&sector=energy');
+    const energy = PLACES.filter((place) => place.sectors.includes('energy'));
+    await page.locator(`${APP} .cke-map-land-focus`).first().waitFor();
+    assert.equal(await page.locator(`${MARKS} > li`).count(), energy.length);
+    await context.close();
+    // In 2013 the Zhanatas wind farm (in full operation from 2021) is not there yet.
+    const early = await open('?view=map&year=2013');
+    const exactly = (name) => new RegExp(`^${name}$`);
+    assert.equal(await early.page.locator(`${MARKS} a`, { hasText: exactly(EN['place.zhanatas-wind.name']) }).count(), 0);
+    assert.equal(await early.page.locator(`${MARKS} a`, { hasText: exactly(EN['place.khorgos.name']) }).count(), 1, 'opening year unknown: shown');
+    assert.equal(await early.page.locator(`${MARKS} a`, { hasText: exactly(EN['place.khorgos-eastern-gate.name']) }).count(), 0, 'opened in 2015: hidden');
+    await early.context.close();
+  });
+
+  test('a deep link to a place works in embed mode, inside an iframe, without touching the host', async () => {
+    const { context, page, consoleErrors } = await openPage(suite.browser);
+    const place = PLACES.find((p) => p.id === 'aktau-port');
+    const host = `${suite.server.origin}/host-page.html`;
+    await page.route(host, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Host</title><link rel="icon" href="data:,"></head><body><iframe title="map" style="width:800px;height:900px" src="${suite.server.origin}/?view=map&place=${place.id}&embed=1"></iframe></body></html>`,
+    }));
+    await page.goto(host);
+    const frame = page.frameLocator('iframe');
+    await frame.locator(`${APP} .cke-map-card`).getByRole('heading', { level: 2, name: EN['place.aktau-port.name'] }).waitFor();
+    assert.equal(await frame.locator(`${APP} header nav`).count(), 0, 'no site navigation in embed mode');
+    const before = page.url();
+    await frame.locator(`${MARKS} a`, { hasText: EN['place.zhanatas-wind.name'] }).click();
+    await frame.locator(`${APP} .cke-map-card`).getByRole('heading', { level: 2, name: EN['place.zhanatas-wind.name'] }).waitFor();
+    assert.equal(page.url(), before, 'the host page URL is untouched');
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
+  test('a place id that is not in the data shows every place and says so', async () => {
+    const { context, page } = await open('?view=map&place=atlantis');
+    await page.locator(`${APP} .cke-notice`).waitFor();
+    assert.equal(await page.locator(`${APP} .cke-map-card`).count(), 0);
+    assert.equal(await page.locator(`${MARKS} > li`).count(), PLACES.length);
+    await context.close();
+  });
+
+  test('axe finds nothing on the map with a card open, in four languages and both themes', async () => {
+    const problems = [];
+    for (const lang of ['en', 'zh', 'ru', 'kk']) {
+      for (const theme of ['light', 'dark']) {
+        const { context, page } = await open(`?view=map&place=zhanatas-wind&lang=${lang}&theme=${theme}`);
+        await page.locator(`${APP} .cke-map-land-focus`).first().waitFor();
+        const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(AXE_TAGS);
+        const result = await axe.analyze();
+        for (const violation of result.violations) {
+          problems.push(`${lang}/${theme}: ${violation.id} ${violation.help}: ${violation.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        }
+        if (lang === 'en' && theme === 'light') {
+          mkdirSync(SHOTS, { recursive: true });
+          await page.setViewportSize({ width: 375, height: 800 });
+          await page.screenshot({ path: join(SHOTS, 'map-375.png'), fullPage: true });
+        }
+        await context.close();
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+});
