@@ -33,6 +33,7 @@ fn dataset() -> Arc<Dataset> {
         comparisons: Some(include_str!("../public/data/comparisons.json").to_owned()),
         caveats: Some(include_str!("../public/data/caveats.json").to_owned()),
         story: Some(include_str!("../public/data/story.json").to_owned()),
+        places: Some(include_str!("../public/data/places.json").to_owned()),
         texts: vec![(
             "en".to_owned(),
             Some(include_str!("../public/data/text/en.json").to_owned()),

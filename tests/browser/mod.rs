@@ -26,6 +26,7 @@ pub fn fixture_dataset() -> Arc<Dataset> {
         comparisons: fixture!("comparisons.json"),
         caveats: fixture!("caveats.json"),
         story: fixture!("story.json"),
+        places: fixture!("places.json"),
         texts: vec![("en".to_owned(), fixture!("text/en.json"))],
         deferred: Vec::new(),
     };
