@@ -220,7 +220,7 @@ describe('accessibility', () => {
       `the header's language and theme switches: ${labels}`);
     assert.deepEqual(
       order.filter((f) => f.landmark === 'navigation').map((f) => f.label.match(/"(.*)"/)[1]),
-      ['Overview', 'Sectors', 'Timeline', 'Compare', 'Map'],
+      ['Overview', 'Story', 'Sectors', 'Timeline', 'Compare', 'Map'],
     );
 
     // Back to the skip link: Enter lands in the main content, and the next Tab is inside it.
@@ -498,6 +498,8 @@ describe('accessibility', () => {
     // readers and by weight or an underline bar, not by colour only.
     await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);
     await waitForApp(page);
+    // The advertorial's figures are among the sector's other figures, built when opened.
+    await openAllDetails(page);
     const tags = await page.locator('.cke-tag[data-kind="advertorial"]').allTextContents();
     assert.ok(tags.length > 0 && tags.every((tag) => tag.trim() === 'Advertorial'), `tags: ${tags}`);
     const current = page.locator('.cke-tabs a[aria-current="page"]');
