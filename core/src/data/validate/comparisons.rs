@@ -68,7 +68,7 @@ impl<'a> Validator<'a> {
         for (i, annotation) in comparison.annotations.iter().enumerate() {
             let at = path.key("annotations").index(i);
             let mut ok = true;
-            let own = comparison.series.iter().any(|s| *s == annotation.series);
+            let own = comparison.series.contains(&annotation.series);
             if !own {
                 ok = false;
                 self.error(
