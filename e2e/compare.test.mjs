@@ -311,4 +311,52 @@ describe('comparative charts', () => {
     }
     await context.close();
   });
+
+  test('the 2023 mirror-gap note is drawn at its point at 1280 px and listed under the chart at 375 px', async () => {
+    for (const lang of ['en', 'ru']) {
+      const texts = JSON.parse(await readFile(new URL(`../public/data/text/${lang}.json`, import.meta.url), 'utf8'));
+      const note = texts.text['comparison.mirror-trade.annotation.2023'];
+      assert.ok(note, `the ${lang} note exists`);
+      const query = `?view=compare&chart=mirror-trade&lang=${lang}`;
+
+      const wide = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+      await open(wide.page, query);
+      const section = wide.page.locator('.cke-chart[data-chart="mirror-trade"]');
+      const label = (await section.locator('svg .cke-chart__note').allTextContents()).join(' ');
+      assert.equal(label, note, `${lang}: the label at 1280 px is the whole note`);
+      assert.equal(await section.locator('svg .cke-chart__leader').count(), 1);
+      assert.equal(await section.locator('.cke-chart__notes').count(), 0, 'nothing listed under a wide chart');
+      // Inside the plot: the label's box is within the SVG, right of the value axis's labels.
+      const [svgBox, labelBoxes, tickRight] = await section.evaluate((el) => {
+        const box = (n) => n.getBoundingClientRect();
+        const ticks = [...el.querySelectorAll('svg text.cke-chart__tick')].map((t) => box(t).right);
+        return [
+          box(el.querySelector('svg.cke-chart__svg')).toJSON(),
+          [...el.querySelectorAll('svg .cke-chart__note')].map((n) => box(n).toJSON()),
+          Math.min(...ticks.filter((r) => r < box(el.querySelector('svg.cke-chart__svg')).left + 80)),
+        ];
+      });
+      for (const b of labelBoxes) {
+        assert.ok(b.left >= tickRight && b.right <= svgBox.right && b.top >= svgBox.top && b.bottom <= svgBox.bottom,
+          `${lang}: label line ${JSON.stringify(b)} inside ${JSON.stringify(svgBox)}`);
+      }
+      assert.ok((await section.locator('.cke-chart__summary').innerText()).includes(note), `${lang}: the summary reads the note`);
+      await wide.context.close();
+
+      const narrow = await openPage(suite.browser, { viewport: { width: 375, height: 800 } });
+      await open(narrow.page, query);
+      const small = narrow.page.locator('.cke-chart[data-chart="mirror-trade"]');
+      assert.deepEqual(await small.locator('svg .cke-chart__note-marker').allTextContents(), ['1']);
+      assert.equal(await small.locator('svg .cke-chart__note').count(), 0, 'no label on a narrow chart');
+      assert.deepEqual(await small.locator('ol.cke-chart__notes > li').allTextContents(), [note]);
+      const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${lang}: overflows by ${overflow}px at 375 px`);
+      const results = await new AxeBuilder({ page: narrow.page })
+        .include('.cke-chart')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      assert.deepEqual(results.violations.map((v) => v.id), []);
+      await narrow.context.close();
+    }
+  });
 });

@@ -14,9 +14,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use cke_core::charts::export::{standalone_svg, Frame};
-use cke_core::charts::layout::{place, Arrangement, Options};
+use cke_core::charts::layout::{place, Arrangement, Options, Placed, Shape, TextRole};
 use cke_core::charts::model::{
-    chart_data, measures, show, ChartData, ChartPoint, ChartSeries, Measure, ShownUnit,
+    chart_data, measures, show, ChartAnnotation, ChartData, ChartPoint, ChartSeries, Measure,
+    ShownUnit,
 };
 use cke_core::charts::table::{to_csv, CSV_HEADER};
 use cke_core::charts::text::{summary, value_label, PlainSpell, Spell};
@@ -92,6 +93,7 @@ fn series(
 
 fn chart(mark: Mark, series: Vec<ChartSeries>) -> ChartData {
     ChartData {
+        annotations: Vec::new(),
         id: "fixture".into(),
         mark,
         title: "Fixture".into(),
@@ -510,5 +512,199 @@ fn every_comparison_of_the_real_data_places_and_states_every_value() {
             }
             assert!(!summary(&shown, Lang::En, &PlainSpell, None).is_empty());
         }
+    }
+}
+
+const NOTE: &str = "2023: China's customs US$41.02 bn; Kazakhstan's statistics US$31.4 bn";
+
+/// The mirror chart with the data's note on China's 2023 value.
+fn mirror_with_note() -> ChartData {
+    ChartData {
+        annotations: vec![ChartAnnotation {
+            series: "cn".into(),
+            year: 2023,
+            text: NOTE.into(),
+        }],
+        ..mirror()
+    }
+}
+
+/// The notes' texts and leaders of a placed chart, and whether every one lies inside its
+/// panel's plot (clear of the axes and their labels).
+fn note_marks(placed: &Placed) -> (Vec<String>, usize, bool) {
+    let (mut texts, mut leaders, mut inside) = (Vec::new(), 0, true);
+    for panel in &placed.panels {
+        let plot = panel.plot;
+        let within = |(x, y): (f64, f64)| {
+            x >= plot.x && x <= plot.x + plot.width && y >= plot.y && y <= plot.y + plot.height
+        };
+        for shape in &panel.shapes {
+            match shape {
+                Shape::Text {
+                    role: TextRole::Note | TextRole::NoteMarker,
+                    at,
+                    text,
+                    ..
+                } => {
+                    inside &= within(*at);
+                    texts.push(text.clone());
+                }
+                Shape::Rule {
+                    role: cke_core::charts::layout::RuleRole::Leader,
+                    from,
+                    to,
+                } => {
+                    inside &= within(*from) && within(*to);
+                    leaders += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    (texts, leaders, inside)
+}
+
+#[test]
+fn a_note_is_a_label_with_a_leader_inside_the_plot_on_a_wide_chart() {
+    let data = mirror_with_note();
+    let shown = show(&data, Measure::Absolute, &[true, true, true]);
+    let placed = place(
+        &shown,
+        &PlainSpell,
+        &options(1000.0, Arrangement::Together, None),
+    );
+    assert_snapshot("mirror-note-wide", &placed.describe());
+    let (texts, leaders, inside) = note_marks(&placed);
+    assert_eq!(texts.join(" "), NOTE, "the label carries the whole note");
+    assert_eq!(leaders, 1);
+    assert!(inside, "{}", placed.describe());
+    assert!(
+        placed.notes.is_empty(),
+        "nothing is listed under a wide chart"
+    );
+    // As small multiples, the note is in China's panel.
+    let multiples = place(
+        &shown,
+        &PlainSpell,
+        &options(1000.0, Arrangement::Multiples { shared_y: true }, None),
+    );
+    let (texts, _, inside) = note_marks(&multiples);
+    assert_eq!(texts.join(" "), NOTE);
+    assert!(inside, "{}", multiples.describe());
+}
+
+#[test]
+fn a_note_is_a_numbered_marker_listed_under_a_narrow_chart() {
+    let data = mirror_with_note();
+    let shown = show(&data, Measure::Absolute, &[true, true, true]);
+    let placed = place(
+        &shown,
+        &PlainSpell,
+        &options(375.0, Arrangement::Together, None),
+    );
+    assert_snapshot("mirror-note-narrow", &placed.describe());
+    let (texts, leaders, inside) = note_marks(&placed);
+    assert_eq!(texts, ["1"]);
+    assert_eq!(leaders, 1);
+    assert!(inside, "{}", placed.describe());
+    assert_eq!(placed.notes, [NOTE]);
+    let at_480 = place(
+        &shown,
+        &PlainSpell,
+        &options(480.0, Arrangement::Together, None),
+    );
+    assert_eq!(at_480.notes, [NOTE], "480 px is still narrow");
+    let at_481 = place(
+        &shown,
+        &PlainSpell,
+        &options(481.0, Arrangement::Together, None),
+    );
+    assert!(at_481.notes.is_empty());
+}
+
+#[test]
+fn a_note_is_shown_only_with_its_point_and_the_values_it_quotes() {
+    let data = mirror_with_note();
+    // China's series hidden: no note.
+    let hidden = show(&data, Measure::Absolute, &[false, true, true]);
+    assert!(hidden.notes.is_empty());
+    // The indexed measure does not show the values the note quotes.
+    let indexed = show(&data, Measure::Indexed, &[true, true, false]);
+    assert_eq!(indexed.measure, Measure::Indexed);
+    assert!(indexed.notes.is_empty());
+    // A note on a year the series has no value for is never placed.
+    let gap = ChartData {
+        annotations: vec![ChartAnnotation {
+            series: "cn".into(),
+            year: 2014,
+            text: "gap".into(),
+        }],
+        ..mirror()
+    };
+    assert!(show(&gap, Measure::Absolute, &[true, true, true])
+        .notes
+        .is_empty());
+}
+
+#[test]
+fn the_summary_and_the_downloaded_svg_carry_the_note() {
+    let data = mirror_with_note();
+    let shown = show(&data, Measure::Absolute, &[true, true, true]);
+    let lines = summary(&shown, Lang::En, &PlainSpell, None);
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some(format!("Note on the chart at 2023: {NOTE}").as_str())
+    );
+    let frame = Frame {
+        title: "Title".into(),
+        subtitle: String::new(),
+        legend: Vec::new(),
+        key: "Key".into(),
+        sources: "Sources".into(),
+    };
+    for (width, expected) in [
+        (1000.0, "Kazakhstan's statistics".to_owned()),
+        (375.0, format!("1 {}", "2023: China's")),
+    ] {
+        let placed = place(
+            &shown,
+            &PlainSpell,
+            &options(width, Arrangement::Together, None),
+        );
+        let svg = standalone_svg(&placed, &frame).svg.replace("&apos;", "'");
+        assert!(svg.contains(&expected), "{width}: {svg}");
+    }
+}
+
+#[test]
+fn the_real_mirror_trade_chart_carries_its_2023_note() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/data");
+    let (files, _) = common::load_dir(&dir);
+    let mut dataset = build_dataset(&files, common::today()).dataset.unwrap();
+    assert!(dataset.set_lang("en"));
+    let comparison = dataset
+        .comparisons()
+        .iter()
+        .find(|c| c.id.as_str() == "mirror-trade")
+        .unwrap();
+    let data = chart_data(&dataset, comparison);
+    assert_eq!(data.annotations.len(), 1);
+    assert_eq!(data.annotations[0].year, 2023);
+    let text = &data.annotations[0].text;
+    assert!(text.contains("41.02") && text.contains("31.4"), "{text:?}");
+    let shown = show(&data, Measure::Absolute, &vec![true; data.series.len()]);
+    assert_eq!(shown.notes.len(), 1);
+    for width in [375.0, 1280.0] {
+        let placed = place(
+            &shown,
+            &PlainSpell,
+            &options(width, Arrangement::Together, None),
+        );
+        let (texts, leaders, inside) = note_marks(&placed);
+        assert!(
+            !texts.is_empty() && leaders == 1 && inside,
+            "{}",
+            placed.describe()
+        );
     }
 }

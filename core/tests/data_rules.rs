@@ -82,6 +82,10 @@ const RULES: &[&str] = &[
     "unreferenced-source",
     "translation-missing-keys",
     "competing-not-mutual",
+    // Chart annotations
+    "annotation-not-a-point",
+    "annotation-foreign-series",
+    "annotation-missing-text",
     // The guided story
     "story-dangling-event",
     "story-dangling-figure",

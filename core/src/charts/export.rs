@@ -109,6 +109,7 @@ fn marks(out: &mut String, placed: &Placed) {
                     let stroke = match role {
                         RuleRole::Grid => r##"stroke="#c5ced6" stroke-dasharray="2 3""##,
                         RuleRole::Zero => r##"stroke="#4a5764""##,
+                        RuleRole::Leader => r##"stroke="#15202b" stroke-width="1""##,
                     };
                     let _ = writeln!(
                         out,
@@ -177,10 +178,12 @@ fn marks(out: &mut String, placed: &Placed) {
                     anchor,
                     text,
                 } => {
-                    let weight = if *role == TextRole::Title {
-                        r#" font-weight="600""#
-                    } else {
-                        ""
+                    let weight = match role {
+                        TextRole::Title | TextRole::NoteMarker => r#" font-weight="600""#,
+                        TextRole::Note => {
+                            r##" paint-order="stroke" stroke="#ffffff" stroke-width="3""##
+                        }
+                        _ => "",
                     };
                     let _ = writeln!(
                         out,
@@ -251,10 +254,21 @@ pub fn standalone_svg(placed: &Placed, frame: &Frame) -> Document {
     y += 12.0;
     let chart_top = y;
     let mut foot = String::new();
-    let mut bottom = text_block(
+    let mut bottom = chart_top + placed.height;
+    for (i, note) in placed.notes.iter().enumerate() {
+        bottom = text_block(
+            &mut foot,
+            &format!("{} {note}", i + 1),
+            bottom + 2.0,
+            text_width,
+            12.0,
+            r##"fill="#15202b""##,
+        );
+    }
+    bottom = text_block(
         &mut foot,
         &frame.key,
-        chart_top + placed.height + 4.0,
+        bottom + 4.0,
         text_width,
         11.0,
         r##"fill="#4a5764""##,

@@ -73,6 +73,30 @@ pub struct ChartData {
     pub definition: String,
     /// The series, in drawing order.
     pub series: Vec<ChartSeries>,
+    /// The data's notes on single points.
+    pub annotations: Vec<ChartAnnotation>,
+}
+
+/// A note on one point of a chart, as the data states it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartAnnotation {
+    /// The series id.
+    pub series: String,
+    /// The year of the point.
+    pub year: u16,
+    /// The note, in the reader's language.
+    pub text: String,
+}
+
+/// A note on one point as shown: where the point is in [`Shown::series`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownNote {
+    /// The series (position in [`Shown::series`]).
+    pub series: usize,
+    /// The point (position in that series' points).
+    pub point: usize,
+    /// The note.
+    pub text: String,
 }
 
 /// The number of colour slots of the palette (`--cke-series-0` … `-7` in the style sheet).
@@ -144,6 +168,15 @@ pub fn chart_data(dataset: &Dataset, comparison: &Comparison) -> ChartData {
         subtitle: text(&comparison.subtitle_key()),
         definition: text(&comparison.definition_key()),
         series,
+        annotations: comparison
+            .annotations
+            .iter()
+            .map(|a| ChartAnnotation {
+                series: a.series.as_str().to_owned(),
+                year: a.year,
+                text: text(&a.text_key),
+            })
+            .collect(),
     }
 }
 
@@ -189,6 +222,9 @@ pub struct Shown {
     pub mark: Mark,
     /// The visible series (possibly without points under this measure).
     pub series: Vec<ShownSeries>,
+    /// The data's notes on points that are shown; only with the values as stated, whose
+    /// numbers the notes quote.
+    pub notes: Vec<ShownNote>,
 }
 
 impl Shown {
@@ -405,12 +441,41 @@ pub fn show(data: &ChartData, measure: Measure, visible: &[bool]) -> Shown {
                 unit,
             }
         })
-        .collect();
+        .collect::<Vec<ShownSeries>>();
+    let notes = if measure == Measure::Absolute {
+        shown_notes(data, &series)
+    } else {
+        Vec::new()
+    };
     Shown {
         measure,
         mark: data.mark,
         series,
+        notes,
     }
+}
+
+/// The notes whose point is among the shown series' yearly points, in the data's order.
+fn shown_notes(data: &ChartData, series: &[ShownSeries]) -> Vec<ShownNote> {
+    data.annotations
+        .iter()
+        .filter_map(|note| {
+            let (position, shown) = series
+                .iter()
+                .enumerate()
+                .find(|(_, s)| s.series.id == note.series)?;
+            let point = shown
+                .series
+                .points
+                .iter()
+                .position(|p| p.period == Period::Year(note.year))?;
+            Some(ShownNote {
+                series: position,
+                point,
+                text: note.text.clone(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -443,6 +508,7 @@ mod tests {
 
     fn data(series: Vec<ChartSeries>) -> ChartData {
         ChartData {
+            annotations: Vec::new(),
             id: "c".into(),
             mark: Mark::Line,
             title: String::new(),

@@ -329,7 +329,8 @@ fn period_sentence(shown: &Shown, period: &Period, lang: Lang, spell: &dyn Spell
 
 /// The summary of what a chart shows, sentence by sentence: what the values are, the values of
 /// one period (the highlighted year when it has values, else the latest period most series
-/// share), and how each series moved from its first to its last value.
+/// share), how each series moved from its first to its last value, and the data's notes on
+/// single points.
 pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) -> Vec<String> {
     let periods = shown.periods();
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
@@ -420,6 +421,16 @@ pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) 
                 (None, _) => continue,
             };
             sentences.push(sentence);
+        }
+    }
+    for note in &shown.notes {
+        let period = shown
+            .series
+            .get(note.series)
+            .and_then(|s| s.series.points.get(note.point))
+            .map(|p| period_label(&p.period, lang));
+        if let Some(period) = period {
+            sentences.push(Ui::SummaryNote.fill(lang, &[("point", &period), ("note", &note.text)]));
         }
     }
     sentences

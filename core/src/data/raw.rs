@@ -553,6 +553,20 @@ raw_struct! {
         req mark: String,
         /// Series ids.
         req series: Vec<String>,
+        /// Notes on single points of the chart.
+        opt annotations: Vec<Annotation>,
+    }
+}
+
+raw_struct! {
+    /// One element of a comparison's `annotations`: a note on one point of the chart.
+    pub struct Annotation {
+        /// The series id (one of the comparison's).
+        req series: String,
+        /// The year of the point (the series must have a value for it).
+        req year: u32,
+        /// The text key of the note, in `text/<lang>.json`.
+        req text: String,
     }
 }
 

@@ -312,6 +312,8 @@ interface_strings! {
     SummaryIndexed,
     SummaryChange,
     SummaryNoValueInYear,
+    SummaryNote,
+    ChartNotes,
     SeriesFromTo,
     SeriesOneValue,
     ChartNoValueToShow,

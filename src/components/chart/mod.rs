@@ -698,6 +698,21 @@ pub fn Chart(
             </LazyDetails>
         }
     });
+    // The data's notes on points, listed under a narrow chart (numbered as their markers).
+    let notes = move || {
+        placed.with(|placed| {
+            (!placed.notes.is_empty()).then(|| {
+                let items = placed
+                    .notes
+                    .iter()
+                    .map(|note| view! { <li>{note.clone()}</li> })
+                    .collect_view();
+                view! {
+                    <ol class="cke-chart__notes" aria-label=Ui::ChartNotes.text(lang)>{items}</ol>
+                }
+            })
+        })
+    };
     let key = mark_key(&data, lang);
     let title = data.title.clone();
     let heading = match heading_level {
@@ -722,6 +737,7 @@ pub fn Chart(
                 {svg}
                 {pointed}
             </div>
+            {notes}
             <p id=keys_id class="cke-visually-hidden">{Ui::ChartKeys.text(lang)}</p>
             <p class="cke-visually-hidden" role="status">{announcement}</p>
             {(!key.is_empty()).then(|| view! { <p class="cke-chart__key-note">{key}</p> })}

@@ -24,6 +24,7 @@ pub fn marks(placed: &Placed, ids: &[String]) -> impl IntoView {
                 let class = match role {
                     RuleRole::Grid => "cke-chart__grid",
                     RuleRole::Zero => "cke-chart__zero",
+                    RuleRole::Leader => "cke-chart__leader",
                 };
                 view! {
                     <line class=class x1=num(from.0) y1=num(from.1) x2=num(to.0) y2=num(to.1)/>
@@ -76,6 +77,8 @@ pub fn marks(placed: &Placed, ids: &[String]) -> impl IntoView {
                     TextRole::Unit => "cke-chart__unit",
                     TextRole::Title => "cke-chart__panel-title",
                     TextRole::Empty => "cke-chart__empty",
+                    TextRole::Note => "cke-chart__note",
+                    TextRole::NoteMarker => "cke-chart__note-marker",
                 };
                 view! {
                     <text class=class x=num(at.0) y=num(at.1) text-anchor=anchor.as_str()>

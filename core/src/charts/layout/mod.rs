@@ -14,15 +14,17 @@
 //! a panel, `marks` its lines, areas, dots and bars, and `interaction` finds a value by pointer
 //! or key. This file decides the arrangement (one chart or small multiples, their frames and
 //! value domains) and runs the steps for each panel in drawing order; it never places a mark or
-//! a tick itself.
+//! a tick itself. Last, `notes` adds the data's notes on single points over the marks.
 
 mod axes;
 mod interaction;
 mod marks;
+mod notes;
 mod placed;
 
 pub use axes::band_periods;
 pub use interaction::{hit_after_key, nearest_hit};
+pub use notes::{wrap_note, NARROW};
 pub use placed::{Anchor, Hit, Panel, Placed, RuleRole, Shape, TextRole};
 
 use super::model::{Shown, ShownSeries};
@@ -186,11 +188,13 @@ pub fn place(shown: &Shown, spell: &dyn Spell, options: &Options) -> Placed {
             .partial_cmp(&(b.series, b.at.0))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
+    let notes = notes::place_notes(&shown.notes, &hits, &mut panels, width);
     Placed {
         width,
         height,
         panels,
         hits,
+        notes,
     }
 }
 

@@ -17,6 +17,8 @@ pub enum RuleRole {
     Grid,
     /// The zero line (the bars' baseline).
     Zero,
+    /// The leader from an annotated point to its label or marker.
+    Leader,
 }
 
 /// What a text is for.
@@ -32,6 +34,10 @@ pub enum TextRole {
     Title,
     /// A message in an empty chart.
     Empty,
+    /// A line of a note's label beside its point.
+    Note,
+    /// The number of a note listed under a narrow chart.
+    NoteMarker,
 }
 
 /// Where a text is anchored.
@@ -168,6 +174,9 @@ pub struct Placed {
     pub panels: Vec<Panel>,
     /// Every value's position, series by series, left to right.
     pub hits: Vec<Hit>,
+    /// The notes to list under a narrow chart, numbered from 1 as their markers are (empty
+    /// at a wide chart, where each note is a label at its point).
+    pub notes: Vec<String>,
 }
 
 impl Placed {
@@ -231,6 +240,9 @@ impl Placed {
                 };
                 let _ = writeln!(out, "  {line}");
             }
+        }
+        for (i, note) in self.notes.iter().enumerate() {
+            let _ = writeln!(out, "listed note {} {note:?}", i + 1);
         }
         out
     }

@@ -290,6 +290,19 @@ pub struct Comparison {
     pub mark: Mark,
     /// The series compared, in drawing order.
     pub series: Vec<SeriesId>,
+    /// Notes on single points, each on a year of one of the series.
+    pub annotations: Vec<Annotation>,
+}
+
+/// A note on one point of a comparison's chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// The series the point is in (one of the comparison's).
+    pub series: SeriesId,
+    /// The year of the point (the series has a value for it).
+    pub year: u16,
+    /// The text key of the note.
+    pub text_key: String,
 }
 
 impl Comparison {

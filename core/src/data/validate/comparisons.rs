@@ -35,6 +35,7 @@ impl<'a> Validator<'a> {
                 SeriesId::parse,
             );
             let texts = self.require_texts(f, path, Collection::Comparisons, &comparison.id);
+            let annotations = self.annotations(path, comparison, &series);
             if let (Some(id), Some(sectors), Some(mark), false, true) = (
                 ComparisonId::parse(&comparison.id),
                 sectors,
@@ -47,6 +48,84 @@ impl<'a> Validator<'a> {
                     sectors,
                     mark,
                     series,
+                    annotations,
+                });
+            }
+        }
+        out
+    }
+
+    /// Checks a comparison's annotations: each names one of its series, a year for which that
+    /// series has a value, and a text that exists in the base language. Keeps the sound ones.
+    fn annotations(
+        &mut self,
+        path: &Path,
+        comparison: &raw::Comparison,
+        series: &[SeriesId],
+    ) -> Vec<model::Annotation> {
+        let f = F_COMPARISONS;
+        let mut out = Vec::new();
+        for (i, annotation) in comparison.annotations.iter().enumerate() {
+            let at = path.key("annotations").index(i);
+            let mut ok = true;
+            let own = comparison.series.contains(&annotation.series);
+            if !own {
+                ok = false;
+                self.error(
+                    f,
+                    &at.key("series"),
+                    format!(
+                        "annotation on series {}, which is not one of this comparison's series",
+                        quote(&annotation.series)
+                    ),
+                );
+            } else if !self.declared.broken_series.contains(&annotation.series) {
+                let year = annotation.year.to_string();
+                let has_point = self
+                    .declared
+                    .series_periods
+                    .get(&annotation.series)
+                    .is_some_and(|periods| periods.contains(&year));
+                if !has_point {
+                    ok = false;
+                    self.error(
+                        f,
+                        &at.key("year"),
+                        format!(
+                            "annotation on {year}, but series {} has no value for {year}; annotate a point the chart shows",
+                            quote(&annotation.series)
+                        ),
+                    );
+                }
+            }
+            if let Some(base) = self.base.as_ref() {
+                let present = base
+                    .map
+                    .get(&annotation.text)
+                    .is_some_and(|text| !text.trim().is_empty());
+                if !present && !base.bad_keys.contains(&annotation.text) {
+                    ok = false;
+                    let file = text_file(&base.lang);
+                    self.error(
+                        f,
+                        &at.key("text"),
+                        format!(
+                            "no text {} for this annotation: add it to {file}",
+                            quote(&annotation.text)
+                        ),
+                    );
+                }
+            }
+            let series_id = series
+                .iter()
+                .find(|s| s.as_str() == annotation.series)
+                .cloned();
+            if let (true, Some(series), Ok(year)) = (ok, series_id, u16::try_from(annotation.year))
+            {
+                out.push(model::Annotation {
+                    series,
+                    year,
+                    text_key: annotation.text.clone(),
                 });
             }
         }

@@ -32,6 +32,10 @@ impl<'a> Validator<'a> {
                 .series_periods
                 .insert(series.id.clone(), periods);
         }
+        for (_, comparison) in &raw.comparisons {
+            let keys = comparison.annotations.iter().map(|a| a.text.clone());
+            self.declared.annotation_texts.extend(keys);
+        }
         let broken = std::mem::take(&mut self.broken_ids);
         let well_formed = |file: FileIx| {
             broken

@@ -125,6 +125,8 @@ struct Declared {
     series_periods: BTreeMap<String, BTreeSet<String>>,
     /// Series that failed the shape check: their point periods are unknown.
     broken_series: BTreeSet<String>,
+    /// The text keys that comparisons' annotations name.
+    annotation_texts: BTreeSet<String>,
     /// Collections that could not be read (references into them and their text keys are not
     /// checked: the file's own error says why).
     unreadable: HashSet<Collection>,
@@ -316,6 +318,8 @@ fn prune(parts: &mut Parts) {
 
     for comparison in &mut parts.comparisons {
         comparison.series.retain(|s| series.contains(s.as_str()));
+        let kept = comparison.series.clone();
+        comparison.annotations.retain(|a| kept.contains(&a.series));
     }
     parts.comparisons.retain(|c| !c.series.is_empty());
     let comparisons: HashSet<String> = parts.comparisons.iter().map(|c| c.id.to_string()).collect();

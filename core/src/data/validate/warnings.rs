@@ -117,6 +117,9 @@ impl<'a> Validator<'a> {
 
     /// Why a text key matches nothing in the data, or `None` if it does.
     pub(super) fn text_key_problem(&self, key: &str) -> Option<String> {
+        if self.declared.annotation_texts.contains(key) {
+            return None;
+        }
         let mut parts = key.splitn(3, '.');
         let (kind, id, field) = (parts.next()?, parts.next(), parts.next());
         let Some(collection) = Collection::from_item(kind).filter(|c| !c.texts().is_empty()) else {
