@@ -653,7 +653,7 @@ fn the_summary_and_the_downloaded_svg_carry_the_note() {
     let lines = summary(&shown, Lang::En, &PlainSpell, None);
     assert_eq!(
         lines.last().map(String::as_str),
-        Some(format!("Note on the chart at 2023: {NOTE}").as_str())
+        Some(format!("Note on the chart: {NOTE}").as_str())
     );
     let frame = Frame {
         title: "Title".into(),

@@ -333,13 +333,13 @@ fn SectorLower(
     view! {
         {chart}
         {key_events}
-        {places}
         <div class="cke-more-parts">
             {more_figures}
             {more_charts}
             {caveats}
             {more_events}
         </div>
+        {places}
     }
 }
 

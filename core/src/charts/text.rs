@@ -423,14 +423,14 @@ pub fn summary(shown: &Shown, lang: Lang, spell: &dyn Spell, year: Option<i32>) 
             sentences.push(sentence);
         }
     }
+    // A note's text names its own period ("2023: …"), so the sentence does not repeat it.
     for note in &shown.notes {
-        let period = shown
+        let has_point = shown
             .series
             .get(note.series)
-            .and_then(|s| s.series.points.get(note.point))
-            .map(|p| period_label(&p.period, lang));
-        if let Some(period) = period {
-            sentences.push(Ui::SummaryNote.fill(lang, &[("point", &period), ("note", &note.text)]));
+            .is_some_and(|s| s.series.points.get(note.point).is_some());
+        if has_point {
+            sentences.push(Ui::SummaryNote.fill(lang, &[("note", &note.text)]));
         }
     }
     sentences

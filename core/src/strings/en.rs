@@ -269,7 +269,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::SummaryIndexed => "Each series as an index ({unit}), computed here from the stated values, {span}.",
         Ui::SummaryChange => "Change on the same period a year earlier, computed here from the stated values, {span}; only periods with a value a year before have one.",
         Ui::SummaryNoValueInYear => "This chart has no value for {year}, the highlighted year.",
-        Ui::SummaryNote => "Note on the chart at {point}: {note}",
+        Ui::SummaryNote => "Note on the chart: {note}",
         Ui::ChartNotes => "Notes on the chart",
         Ui::SeriesFromTo => "{name}: from {first} in {firstPeriod} to {last} in {lastPeriod}.",
         Ui::SeriesOneValue => "{name}: one value, {value} in {period}.",

@@ -269,7 +269,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::SummaryIndexed => "Әр қатар индекс түрінде ({unit}), келтірілген мәндерден осында есептелген, {span}.",
         Ui::SummaryChange => "Бір жыл бұрынғы сол кезеңмен салыстырғандағы өзгеріс, келтірілген мәндерден осында есептелген, {span}; өзгеріс тек бір жыл бұрын мәні бар кезеңдерге ғана көрсетіледі.",
         Ui::SummaryNoValueInYear => "Бұл диаграммада белгіленген {year} жылға мән жоқ.",
-        Ui::SummaryNote => "Диаграммадағы ескертпе ({point}): {note}",
+        Ui::SummaryNote => "Диаграммадағы ескертпе: {note}",
         Ui::ChartNotes => "Диаграммаға ескертпелер",
         Ui::SeriesFromTo => "{name}: {firstPeriod} — {first}, {lastPeriod} — {last}.",
         Ui::SeriesOneValue => "{name}: бір ғана мән — {value} ({period}).",

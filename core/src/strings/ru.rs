@@ -269,7 +269,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::SummaryIndexed => "Каждый ряд в виде индекса ({unit}), рассчитанного здесь по приведённым значениям, {span}.",
         Ui::SummaryChange => "Изменение к тому же периоду годом ранее, рассчитанное здесь по приведённым значениям, {span}; значение есть только у периодов, для которых есть значение годом ранее.",
         Ui::SummaryNoValueInYear => "На этом графике нет значения за выделенный {year} год.",
-        Ui::SummaryNote => "Примечание на графике ({point}): {note}",
+        Ui::SummaryNote => "Примечание на графике: {note}",
         Ui::ChartNotes => "Примечания к графику",
         Ui::SeriesFromTo => "{name}: от {first} ({firstPeriod}) до {last} ({lastPeriod}).",
         Ui::SeriesOneValue => "{name}: одно значение — {value} ({period}).",

@@ -269,7 +269,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::SummaryIndexed => "各数据系列均以指数表示（{unit}），在此根据所列数值计算，{span}。",
         Ui::SummaryChange => "与上年同期相比的变化，在此根据所列数值计算，{span}；只有一年前有数值的时期才有变化值。",
         Ui::SummaryNoValueInYear => "此图表没有所突出显示的{year}年的数值。",
-        Ui::SummaryNote => "图表注释（{point}）：{note}",
+        Ui::SummaryNote => "图表注释：{note}",
         Ui::ChartNotes => "图表注释",
         Ui::SeriesFromTo => "{name}：{firstPeriod}为{first}，{lastPeriod}为{last}。",
         Ui::SeriesOneValue => "{name}：仅有一个数值，{period}为{value}。",
