@@ -94,6 +94,15 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
                     let label = Ui::TimelineEraLabel.fill(lang, &[("name", name), ("date", &from)]);
                     let band = if drawn.shaded { "b" } else { "a" };
                     let (left, width) = (drawn.left, drawn.width);
+                    // A band in the axis's right half shows its whole name (on hover and focus)
+                    // growing leftwards, so the axis, which hides what overflows, cuts neither
+                    // the name nor the focus outline.
+                    let right = (scale.width - left - width).max(0.0);
+                    let anchor = if left + width / 2.0 > scale.width / 2.0 {
+                        "end"
+                    } else {
+                        "start"
+                    };
                     let show = move |_| {
                         let span = f64::from(era.end - era.start);
                         window.set(Window::placed(f64::from(era.start), span, &domain));
@@ -104,7 +113,9 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
                                 type="button"
                                 class="cke-tl-era"
                                 data-band=band
+                                data-anchor=anchor
                                 style:left=px(left)
+                                style:right=px(right)
                                 style:width=px(width)
                                 aria-label=label.clone()
                                 title=label
