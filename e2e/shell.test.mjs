@@ -17,7 +17,7 @@ describe('the app shell', () => {
     await page.goto(`${suite.server.origin}/`);
     await waitForApp(page);
     assert.equal(await page.title(), 'China–Kazakhstan Explorer');
-    assert.equal(await page.getByRole('navigation', { name: 'Views' }).getByRole('link').count(), 5);
+    assert.equal(await page.getByRole('navigation', { name: 'Views' }).getByRole('link').count(), 6);
     assert.equal(
       await page.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'),
       'page',

@@ -81,11 +81,13 @@ impl<'a> Validator<'a> {
                 );
             } else if !self.declared.broken_series.contains(&annotation.series) {
                 let year = annotation.year.to_string();
+                // Periods unknown (series.json did not arrive or could not be read, which is
+                // reported for that file): nothing to check here, and nothing to blame.
                 let has_point = self
                     .declared
                     .series_periods
                     .get(&annotation.series)
-                    .is_some_and(|periods| periods.contains(&year));
+                    .is_none_or(|periods| periods.contains(&year));
                 if !has_point {
                     ok = false;
                     self.error(
