@@ -97,6 +97,7 @@ const RULES: &[&str] = &[
     "place-line-with-one-point",
     "place-mark-with-two-points",
     "place-coordinates-without-source",
+    "place-point-without-source",
     "place-since-event-not-listed",
 ];
 

@@ -281,6 +281,14 @@ pub fn PlaceCard(dataset: Arc<Dataset>, place: Place) -> impl IntoView {
             .collect_view();
         view! { <h3>{Ui::MapSources.text(lang)}</h3><ul class="cke-sources">{items}</ul> }
     });
+    let coordinates = place
+        .coordinates_sources
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            view! { {if i == 0 { " " } else { "; " }} <SourceRef dataset=dataset.clone() id=id.clone()/> }
+        })
+        .collect_view();
     view! {
         <section class="cke-map-card" aria-labelledby="cke-map-card-title" data-place=place.id.as_str().to_owned()>
             <h2 id="cke-map-card-title" tabindex="-1">{name}</h2>
@@ -288,8 +296,7 @@ pub fn PlaceCard(dataset: Arc<Dataset>, place: Place) -> impl IntoView {
             <p>{summary}</p>
             {schematic}
             <p class="cke-map-coords">
-                {Ui::MapCoordinatesFrom.text(lang)} " "
-                <SourceRef dataset=dataset.clone() id=place.coordinates_source.clone()/>
+                {Ui::MapCoordinatesFrom.text(lang)} {coordinates}
             </p>
             {events}
             {figures}

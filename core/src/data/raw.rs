@@ -643,6 +643,9 @@ raw_struct! {
         req lat: f64,
         /// Longitude, −180 to 180.
         req lon: f64,
+        /// The source of this point's coordinates, when not the place's `coordinates_source`
+        /// (a line drawn through towns, each located by its own source).
+        opt source: Option<String>,
     }
 }
 
@@ -657,7 +660,7 @@ raw_struct! {
         req sectors: Vec<String>,
         /// One point (a mark) or two or more (a line, in order along it).
         req points: Vec<GeoPoint>,
-        /// The source of the coordinates.
+        /// The source of the coordinates (of every point that names none of its own).
         req coordinates_source: String,
         /// Whether a line is drawn through named points only, not surveyed.
         opt schematic: Option<bool>,

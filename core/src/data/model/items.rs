@@ -401,8 +401,8 @@ pub struct Place {
     pub sectors: Vec<SectorId>,
     /// One point (a mark) or, for a line, two or more in order along it.
     pub points: Vec<LatLon>,
-    /// The source of the coordinates.
-    pub coordinates_source: SourceId,
+    /// The sources of the coordinates: the place's, then those its points name, each once.
+    pub coordinates_sources: Vec<SourceId>,
     /// Whether a line is drawn through named points only, not surveyed.
     pub schematic: bool,
     /// Events about it.

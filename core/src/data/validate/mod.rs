@@ -340,9 +340,11 @@ fn prune(parts: &mut Parts) {
     parts
         .story
         .retain(|s| events.contains(s.event.as_str()) && figures.contains(s.figure.as_str()));
-    parts
-        .places
-        .retain(|p| sources.contains(p.coordinates_source.as_str()));
+    parts.places.retain(|p| {
+        p.coordinates_sources
+            .iter()
+            .all(|s| sources.contains(s.as_str()))
+    });
     for place in &mut parts.places {
         place.events.retain(|e| events.contains(e.as_str()));
         place.figures.retain(|f| figures.contains(f.as_str()));

@@ -18,15 +18,7 @@ impl<'a> Validator<'a> {
             );
             let sectors = self.sectors(f, path, &place.sectors, "a place", true);
             let points = self.place_points(path, &place.points, kind);
-            let coordinates_source = self
-                .reference(
-                    f,
-                    &path.key("coordinates_source"),
-                    Collection::Sources,
-                    &place.coordinates_source,
-                )
-                .then(|| SourceId::parse(&place.coordinates_source))
-                .flatten();
+            let coordinates_sources = self.coordinates_sources(path, place);
             let events = self.references(
                 f,
                 &path.key("events"),
@@ -70,7 +62,7 @@ impl<'a> Validator<'a> {
                 kind,
                 sectors,
                 points,
-                coordinates_source,
+                coordinates_sources,
                 texts,
             ) {
                 out.push(model::Place {
@@ -78,7 +70,7 @@ impl<'a> Validator<'a> {
                     kind,
                     sectors,
                     points,
-                    coordinates_source: source,
+                    coordinates_sources: source,
                     schematic: place.schematic.unwrap_or(false),
                     events,
                     figures,
@@ -88,6 +80,34 @@ impl<'a> Validator<'a> {
             }
         }
         out
+    }
+
+    /// The sources of a place's coordinates: its `coordinates_source` and each point's own
+    /// `source`, each of which must be in `sources.json`; `None` (the place is dropped) when one
+    /// is not, so that no point is drawn without a source.
+    fn coordinates_sources(&mut self, path: &Path, place: &raw::Place) -> Option<Vec<SourceId>> {
+        let f = F_PLACES;
+        let mut ok = self.reference(
+            f,
+            &path.key("coordinates_source"),
+            Collection::Sources,
+            &place.coordinates_source,
+        );
+        let mut ids = vec![place.coordinates_source.as_str()];
+        for (i, point) in place.points.iter().enumerate() {
+            let Some(source) = point.source.as_deref() else {
+                continue;
+            };
+            let at = path.key("points").index(i).key("source");
+            ok &= self.reference(f, &at, Collection::Sources, source);
+            if !ids.contains(&source) {
+                ids.push(source);
+            }
+        }
+        if !ok {
+            return None;
+        }
+        ids.into_iter().map(SourceId::parse).collect()
     }
 
     /// Checks each point's range and the number of points for the kind; `None` drops the place.
