@@ -144,6 +144,13 @@ describe('embedding', () => {
     const explainer = await explainerFrame(hostPage);
     await settledHeights(explainer);
     assert.equal(await explainer.frame.locator('h1').first().innerText(), 'China and Kazakhstan since 1992');
+    // The map places its marks through the CSSOM, which the policy allows (a style attribute
+    // would be blocked and every mark would sit in the corner).
+    await explainer.frame.goto(`${strictApp.origin}/?view=map&embed=1`);
+    await explainer.frame.locator('body > .cke:not([data-cke-prerender]) .cke-map-land-focus').first().waitFor();
+    const lefts = await explainer.frame.locator('body > .cke:not([data-cke-prerender]) .cke-map-marks > li').evaluateAll((marks) => marks.map((mark) => mark.style.left));
+    assert.ok(lefts.length > 10 && lefts.every((left) => left.endsWith('%')), `marks placed: ${lefts.join(' ')}`);
+    assert.ok(new Set(lefts).size > 10, 'the marks are apart');
     assert.deepEqual(consoleErrors, []);
     await context.close();
   });

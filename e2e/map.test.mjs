@@ -29,13 +29,17 @@ async function open(query, options = {}) {
 }
 
 describe('the map', () => {
-  test('the data has the four crossings, a line and at least ten project sites, each sourced', () => {
+  test('the data has the four crossings, a pipeline, rail lines and at least ten project sites, each sourced', () => {
     const count = (kinds) => PLACES.filter((place) => kinds.includes(place.kind)).length;
     assert.ok(count(['crossing']) >= 4, 'four border crossings');
-    assert.ok(count(['rail', 'pipeline']) >= 1, 'a corridor drawn as a line');
+    assert.ok(count(['pipeline']) >= 1, 'a pipeline drawn as a line');
+    assert.ok(count(['rail']) >= 2, 'rail corridors drawn as lines');
     assert.ok(count(['site', 'port', 'dry-port']) >= 10, 'ten project sites, ports and dry ports');
     for (const place of PLACES) {
       assert.ok(SOURCES.has(place.coordinates_source), `${place.id}: its coordinates have a source`);
+      for (const point of place.points) {
+        assert.ok(!point.source || SOURCES.has(point.source), `${place.id}: a point's own source is known`);
+      }
       assert.ok(EN[`place.${place.id}.name`] && EN[`place.${place.id}.summary`], `${place.id}: texts`);
     }
   });
@@ -45,7 +49,7 @@ describe('the map', () => {
     await page.locator(`${APP} .cke-map-land-focus`).first().waitFor();
     assert.ok(await page.locator(`${APP} .cke-map-land`).count() > 10, 'the neighbours are drawn too');
     assert.equal(await page.locator(`${MARKS} > li`).count(), PLACES.length);
-    for (const kind of ['crossing', 'rail', 'site', 'port', 'dry-port']) {
+    for (const kind of ['crossing', 'pipeline', 'rail', 'site', 'port', 'dry-port']) {
       const expected = PLACES.filter((place) => place.kind === kind).length;
       assert.equal(await page.locator(`${MARKS} > li[data-kind="${kind}"]`).count(), expected, kind);
     }
@@ -133,6 +137,71 @@ describe('the map', () => {
     await frame.locator(`${MARKS} a`, { hasText: EN['place.zhanatas-wind.name'] }).click();
     await frame.locator(`${APP} .cke-map-card`).getByRole('heading', { level: 2, name: EN['place.zhanatas-wind.name'] }).waitFor();
     assert.equal(page.url(), before, 'the host page URL is untouched');
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
+  test('on a phone the map pans sideways, its marks keep their 24 px targets apart, and a focused mark is in view', async () => {
+    const { context, page, consoleErrors } = await open('?view=map', { viewport: { width: 375, height: 740 } });
+    await page.locator(`${APP} .cke-map-land-focus`).first().waitFor();
+    const pan = page.locator(`${APP} .cke-map-pan`);
+    const [scrollWidth, clientWidth] = await pan.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+    assert.ok(scrollWidth > clientWidth, `the map is wider than the screen (${scrollWidth} > ${clientWidth}) and pans`);
+    const centres = await page.locator(`${MARKS} a`).evaluateAll((links) => links.map((link) => {
+      const box = link.getBoundingClientRect();
+      return [box.x + box.width / 2, box.y + box.height / 2, box.width, box.height];
+    }));
+    for (const [, , width, height] of centres) assert.ok(width >= 24 && height >= 24, 'a target of 24 × 24 px');
+    const close = [];
+    centres.forEach((a, i) => centres.slice(i + 1).forEach((b) => {
+      const apart = Math.hypot(a[0] - b[0], a[1] - b[1]);
+      if (apart < 23.5) close.push(apart.toFixed(1));
+    }));
+    assert.deepEqual(close, [], 'no two marks closer than a target');
+    // It opens on the border, where most places are: Khorgos is on the screen without panning.
+    const khorgos = await page.locator(`${MARKS} a`, { hasText: new RegExp(`^${EN['place.khorgos.name']}$`) }).boundingBox();
+    assert.ok(khorgos.x >= 0 && khorgos.x + khorgos.width <= 375, `Khorgos is on the screen (x = ${khorgos.x})`);
+    // The easternmost place (Lianyungang) starts off the screen; focusing it brings it in.
+    const east = page.locator(`${MARKS} a`, { hasText: new RegExp(`^${EN['place.lianyungang-terminal.name']}$`) });
+    await east.focus();
+    const box = await east.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 375, `the focused mark is on the screen (x = ${box.x})`);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'map-375.png'), fullPage: true });
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
+  test('an event opened on the timeline links to its place on the map', async () => {
+    const { context, page, consoleErrors } = await open('?view=timeline&event=2012-12-khorgos-railway');
+    const details = page.locator(`${APP} #cke-tl-details`);
+    const link = details.locator('.cke-event-places').getByRole('link', { name: EN['place.zhetygen-khorgos-railway.name'] });
+    await link.click();
+    await page.waitForURL(/view=map&place=zhetygen-khorgos-railway/);
+    await page.locator(`${APP} .cke-map-card`).getByRole('heading', { level: 2, name: EN['place.zhetygen-khorgos-railway.name'] }).waitFor();
+    // A line drawn through towns names the source of each town's coordinates.
+    assert.equal(await page.locator(`${APP} .cke-map-card .cke-map-coords a`).count(), 2);
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
+  test('a story step with a place shows it on a small map whose mark opens its card', async () => {
+    const steps = JSON.parse(readFileSync(join(DATA, 'story.json'), 'utf8')).steps;
+    const number = steps.findIndex((step) => step.place === 'zhanatas-wind') + 1;
+    assert.ok(number > 0, 'a step is at the Zhanatas wind farm');
+    const { context, page, consoleErrors } = await open(`?view=story&step=${number}`);
+    const where = page.locator(`${APP} .cke-story__where`);
+    await where.locator('.cke-map-land-focus').first().waitFor();
+    assert.equal(await where.locator('.cke-map-marks a').count(), 1, 'the step\'s one place');
+    const axe = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(AXE_TAGS).analyze();
+    assert.deepEqual(axe.violations.map((violation) => violation.id), []);
+    await where.locator('.cke-map-marks a').click();
+    await page.waitForURL(/view=map&place=zhanatas-wind/);
+    await page.locator(`${APP} .cke-map-card`).getByRole('heading', { level: 2, name: EN['place.zhanatas-wind.name'] }).waitFor();
+    // The first step has no place: no map, so its prerendered view needs no outlines.
+    const first = await open('?view=story');
+    assert.equal(await first.page.locator(`${APP} .cke-story__where`).count(), 0);
+    await first.context.close();
     assert.deepEqual(consoleErrors, []);
     await context.close();
   });

@@ -128,7 +128,7 @@ async function checkTakeover(path, { viewport = { width: 1280, height: 800 }, la
 describe('the build', () => {
   test('has a fragment for every view, language and mode, with no inline style or script', () => {
     const sectors = ['diplomacy', 'trade', 'investment', 'energy', 'transport', 'urban', 'agriculture', 'medicine', 'tourism', 'education', 'subnational'];
-    assert.deepEqual(KEYS, ['overview', 'story', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare']);
+    assert.deepEqual(KEYS, ['overview', 'story', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare', 'map']);
     assert.match(manifest.dir, /^prerender-[0-9a-f]{16}$/);
     const missing = [];
     for (const key of KEYS) {

@@ -226,6 +226,11 @@ else {
         // An app that has started meanwhile waits hidden behind this view, as it would have.
         for (const app of document.querySelectorAll('body > .cke')) app.setAttribute('data-cke-pending', '');
         document.body.prepend(root);
+        // A map drawn wider than a phone's screen opens where the app would open it
+        // (components/locator.rs: data-cke-pan is the fraction of its width to centre).
+        for (const pan of root.querySelectorAll('[data-cke-pan]')) {
+          pan.scrollLeft = Number(pan.getAttribute('data-cke-pan')) * pan.scrollWidth - pan.clientWidth / 2;
+        }
         afterPaint(start);
       };
       if (document.body) insert();

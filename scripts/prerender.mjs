@@ -164,9 +164,9 @@ export async function prerender(dir) {
     if (JSON.stringify(sectors) !== JSON.stringify(listed)) {
       throw new Error(`prerender: the app's sectors ${sectors} are not the preloader's ${listed}`);
     }
-    // Not the map (view=map): its outlines arrive after its data, so the app takes over before it
-    // has drawn them and would differ from the fragment; the preloader shows no fragment for it.
-    const keys = ['overview', 'story', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare'];
+    // The map too: the app takes it over only once its outlines have arrived (the locator keeps
+    // the main region busy until then), so its fragment is what the app draws.
+    const keys = ['overview', 'story', ...sectors.map((id) => `sector-${id}`), 'timeline', 'compare', 'map'];
 
     // Every view in every language, full page and embedded, at both widths.
     const drawn = new Map();

@@ -12,6 +12,7 @@
 //! places of its step.
 
 use crate::components::link::Link;
+use crate::services::chunk::{Awaited, Pending};
 use crate::services::lang::use_lang;
 use crate::services::load::fetch_outlines;
 use crate::services::nav::use_nav;
@@ -105,7 +106,19 @@ pub fn Locator(
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let nav = use_nav();
-    let outlines = LocalResource::new(fetch_outlines);
+    // The outlines are part of the view: until they arrive the main region is busy, so a
+    // prerendered map is taken over only once the app's map has its land too.
+    // Marked busy here, not in the fetch, which starts a tick later: no frame between the
+    // map's code arriving and its outlines' fetch may look finished.
+    let busy = std::rc::Rc::new(std::cell::Cell::new(Some(Pending::start(Awaited::Part))));
+    let outlines = LocalResource::new(move || {
+        let busy = busy.take();
+        async move {
+            let outlines = fetch_outlines().await;
+            drop(busy);
+            outlines
+        }
+    });
     let [width, height] = REGION.size;
     let view_box = format!("0 0 {width} {height}");
 
@@ -209,11 +222,10 @@ pub fn Locator(
                 .get()
                 .into_iter()
                 .map(|(place, _, (x, y))| {
-                    let style = format!(
-                        "left:{:.2}%;top:{:.2}%",
-                        x / width * 100.0,
-                        y / height * 100.0
-                    );
+                    // Set through the CSSOM (`style:`), which a strict CSP allows; a style
+                    // attribute would be blocked.
+                    let left = format!("{:.2}%", x / width * 100.0);
+                    let top = format!("{:.2}%", y / height * 100.0);
                     let id = place.id.clone();
                     let to = nav
                         .selection
@@ -224,7 +236,7 @@ pub fn Locator(
                         .unwrap_or_default()
                         .to_owned();
                     view! {
-                        <li class="cke-map-mark" data-kind=place.kind.as_str() style=style>
+                        <li class="cke-map-mark" data-kind=place.kind.as_str() style:left=left style:top=top>
                             <Link to current>
                                 <span class="cke-map-dot" aria-hidden="true"></span>
                                 <span class="cke-map-name">{name}</span>
@@ -237,8 +249,47 @@ pub fn Locator(
     };
     let label = move || Ui::MapLabel.fill(lang, &[("count", &places.with(Vec::len).to_string())]);
 
+    // Where a map wider than its column (a phone) opens: centred on the chosen place, or on the
+    // median mark (most places are near the border, not in the middle of the region).
+    let pan_to = {
+        let marks = drawn.get_untracked();
+        let chosen = selected.get_untracked();
+        let at = chosen
+            .and_then(|id| marks.iter().find(|(place, _, _)| place.id == id))
+            .map(|(_, _, mark)| mark.0)
+            .or_else(|| {
+                let mut xs: Vec<f64> = marks.iter().map(|(_, _, mark)| mark.0).collect();
+                xs.sort_by(f64::total_cmp);
+                xs.get(xs.len() / 2).copied()
+            })
+            .unwrap_or(width / 2.0);
+        format!("{:.3}", at / width)
+    };
+    let pan = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(pan) = pan.get() else {
+            return false;
+        };
+        let fraction: f64 = pan
+            .get_attribute("data-cke-pan")
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(0.5);
+        let (scroll, client) = (f64::from(pan.scroll_width()), f64::from(pan.client_width()));
+        if scroll > client {
+            // Whole pixels: the same position as the preloader's in a prerendered map.
+            pan.set_scroll_left((fraction * scroll - client / 2.0).round() as i32);
+        }
+        true
+    });
+
     view! {
         <figure class="cke-map" data-compact=compact.to_string()>
+            // On a phone the map is drawn wider than the screen and pans sideways
+            // (`style/map.css`), so its marks keep their 24 px targets apart.
+            <div class="cke-map-pan" node_ref=pan data-cke-pan=pan_to>
             <div class="cke-map-frame">
                 <svg
                     class="cke-map-svg"
@@ -254,6 +305,7 @@ pub fn Locator(
                     <g>{leaders}</g>
                 </svg>
                 <ul class="cke-map-marks" aria-label=label>{marks}</ul>
+            </div>
             </div>
             <figcaption class="cke-map-credit">{credit(lang)}</figcaption>
             {failed}

@@ -37,7 +37,7 @@ thread_local! {
 pub enum Awaited {
     /// A whole view.
     View,
-    /// A part of the main region (a chart).
+    /// A part of the main region (a chart, a map's outlines).
     Part,
 }
 

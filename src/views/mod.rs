@@ -13,7 +13,7 @@ use crate::components::link::Link;
 use crate::components::provenance::SourceRef;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
-use cke_core::data::model::{Dataset, Event};
+use cke_core::data::model::{Dataset, Event, EventId};
 use cke_core::url::View;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -67,26 +67,6 @@ pub fn EventItem(dataset: Arc<Dataset>, event: Event) -> impl IntoView {
     let summary = text(&dataset, &event.summary_key());
     let status = status_line(&dataset, &event, lang);
     let disputed = disputed_line(&dataset, &event, lang);
-    // The places the event happened at, linking to their cards on the map (once the places are
-    // loaded: views drawn before them show none).
-    let places: Vec<_> = dataset
-        .places_of_event(&event.id)
-        .into_iter()
-        .map(|place| {
-            let to = nav
-                .selection
-                .with_untracked(|selection| selection.with_place(Some(place.id.as_str())));
-            let name = text(&dataset, &place.name_key());
-            view! { " " <Link to>{name}</Link> }
-        })
-        .collect();
-    let places = (!places.is_empty()).then(|| {
-        view! {
-            <p class="cke-event-places">
-                {cke_core::strings::Ui::MapOnTheMap.text(lang)} ":" {places}
-            </p>
-        }
-    });
     view! {
         <li class="cke-event" id=format!("event-{}", event.id.as_str()) data-sector=event.main_sector.as_str()>
             <time datetime=event.when.start.to_string()>{event_date_text(&event, lang)}</time>
@@ -94,8 +74,64 @@ pub fn EventItem(dataset: Arc<Dataset>, event: Event) -> impl IntoView {
             {status}
             <p>{summary}</p>
             {disputed}
-            {places}
+            <EventPlaces dataset=dataset.clone() event=event.id.clone()/>
             <ul class="cke-sources">{sources}</ul>
         </li>
+    }
+}
+
+/// "On the map: …", links to the cards of the places an event happened at. The places come
+/// with the complete data. With `ask` (an event opened on the timeline) the complete data is
+/// built if it is not yet, and the links appear when it is; without, a view drawn from the first
+/// data shows none, so a prerendered view stays exactly what the app first draws.
+#[component]
+pub fn EventPlaces(
+    dataset: Arc<Dataset>,
+    event: EventId,
+    #[prop(optional)] ask: bool,
+) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let nav = use_nav();
+    let loader = crate::services::load::use_data();
+    let has_places = !dataset.places().is_empty();
+    if ask && !has_places {
+        if let Some(loader) = loader {
+            loader.need_complete();
+        }
+    }
+    let links_in = move |dataset: &Dataset| {
+        dataset
+            .places_of_event(&event)
+            .into_iter()
+            .map(|place| {
+                let to = nav
+                    .selection
+                    .with_untracked(|selection| selection.with_place(Some(place.id.as_str())));
+                (to, text(dataset, &place.name_key()))
+            })
+            .collect::<Vec<_>>()
+    };
+    move || {
+        let links = if has_places {
+            links_in(&dataset)
+        } else if ask {
+            loader?.state().with(|state| match state {
+                crate::services::load::DataState::Complete(loaded) => links_in(&loaded.dataset),
+                _ => Vec::new(),
+            })
+        } else {
+            Vec::new()
+        };
+        (!links.is_empty()).then(|| {
+            let links = links
+                .into_iter()
+                .map(|(to, name)| view! { " " <Link to>{name}</Link> })
+                .collect_view();
+            view! {
+                <p class="cke-event-places">
+                    {cke_core::strings::Ui::MapOnTheMap.text(lang)} ":" {links}
+                </p>
+            }
+        })
     }
 }

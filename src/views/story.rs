@@ -1,18 +1,21 @@
 //! The guided story (`view=story&step=N`): the milestones the data's editors chose
 //! (`story.json`), one large step at a time: what happened (the step's heading, its event's
 //! date, title, summary and sources), the number that shows it (a figure card with its
-//! source), and a small timeline beside it with the step's year marked. The reader moves with
+//! source), where it happened (a small locator map, for a step with a place), and a small
+//! timeline beside it with the step's year marked. The reader moves with
 //! the ← and → keys, a swipe or the buttons; every step is a link (`step=N`), so the URL names
 //! the step shown and can be shared. A step the data does not have shows the first.
 
 use super::{event_date_text, text, AsOfLine};
 use crate::components::lazy::{lazy_view, Waiting};
 use crate::components::link::Link;
+use crate::components::locator::{kind_label, Locator};
 use crate::components::provenance::{FigureCard, SourceRef};
-use crate::services::chunk::ChunkFailed;
+use crate::services::chunk::{Awaited, ChunkFailed, Pending};
 use crate::services::lang::use_lang;
+use crate::services::load::{use_data, DataState};
 use crate::services::nav::{is_modified_click, use_nav};
-use cke_core::data::model::Dataset;
+use cke_core::data::model::{Dataset, PlaceId};
 use cke_core::story::{Axis, Position};
 use cke_core::strings::Ui;
 use cke_core::url::{Lang, Selection, View};
@@ -259,13 +262,72 @@ fn step_content(dataset: &Arc<Dataset>, now: Position, current: Selection, lang:
             </aside>
         }
     });
+    let place = step
+        .place
+        .as_deref()
+        .and_then(PlaceId::parse)
+        .map(|place| view! { <StepPlace dataset=dataset.clone() place/> });
     view! {
         <article class="cke-story__step" data-step=now.step data-sector=step_sector(dataset, now)>
             <div class="cke-story__text">{happened}</div>
-            {number}
+            <div class="cke-story__side">{number}{place}</div>
         </article>
     }
     .into_any()
+}
+
+/// Where the step happened: a small locator map with its place, whose mark opens the place's
+/// card on the map. The places come with the complete data, asked for here; until it is built
+/// the map's box is kept and the main region is busy, so a step is never taken over from a
+/// prerendered one before its map is drawn. A place the data lacks shows nothing.
+#[component]
+fn StepPlace(dataset: Arc<Dataset>, place: PlaceId) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let loader = use_data();
+    let has_places = !dataset.places().is_empty();
+    let busy = StoredValue::new((!has_places).then(|| Pending::start(Awaited::Part)));
+    if !has_places {
+        if let Some(loader) = loader {
+            loader.need_complete();
+        }
+    }
+    let complete = move || {
+        if has_places {
+            return Some(dataset.clone());
+        }
+        let complete = loader?.state().with(|state| match state {
+            DataState::Complete(loaded) => Some(loaded.dataset.clone()),
+            _ => None,
+        });
+        if complete.is_some() {
+            busy.set_value(None);
+        }
+        complete
+    };
+    let nav = use_nav();
+    let map = move || match complete() {
+        Some(dataset) => dataset.place(&place).map(|found| {
+            let name = text(&dataset, &found.name_key());
+            let kind = kind_label(found.kind).text(lang);
+            let to = nav
+                .selection
+                .with_untracked(|selection| selection.with_place(Some(place.as_str())));
+            let places = vec![place.clone()];
+            let selected = Some(place.clone());
+            view! {
+                <Locator dataset=dataset.clone() places selected compact=true/>
+                <p class="cke-story__place"><Link to>{name}</Link> " · " {kind}</p>
+            }
+            .into_any()
+        }),
+        None => Some(view! { <div class="cke-map-frame" aria-hidden="true"></div> }.into_any()),
+    };
+    view! {
+        <aside class="cke-story__where" aria-labelledby="cke-story-where">
+            <h3 id="cke-story-where">{Ui::MapOnTheMap.text(lang)}</h3>
+            {map}
+        </aside>
+    }
 }
 
 /// The main sector of the step's event, for its colour.

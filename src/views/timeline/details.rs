@@ -10,7 +10,7 @@ use crate::components::freshness::{disputed_line, status_line};
 use crate::components::provenance::{FigureCard, SourceDetails};
 use crate::services::lang::use_lang;
 use crate::services::nav::{is_modified_click, use_nav};
-use crate::views::{event_date_text, text};
+use crate::views::{event_date_text, text, EventPlaces};
 use cke_core::data::model::Event;
 use cke_core::strings::{confidence_label, Ui};
 use cke_core::timeline::eras::era_at;
@@ -188,6 +188,7 @@ pub(super) fn Details(shared: Timeline) -> impl IntoView {
                             <div><dt>{Ui::TimelineEra.text(lang)}</dt><dd>{era}</dd></div>
                         })}
                     </dl>
+                    <EventPlaces dataset=dataset.clone() event=event.id.clone() ask=true/>
                     <h3>{Ui::Sources.text(lang)}</h3>
                     <ul class="cke-tl-sources">{sources}</ul>
                     <h3>{Ui::TimelineRelatedFigures.text(lang)}</h3>
