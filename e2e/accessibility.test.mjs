@@ -40,12 +40,7 @@ const LANGUAGES = ['en', 'zh', 'ru', 'kk'];
 const suite = useServedApp();
 
 /** Opens `query` in a fresh context with `options` and waits for the data. */
-async function open(query, options = {}) {
-  const opened = await openPage(suite.browser, options);
-  await opened.page.goto(`${suite.server.origin}/${query}`);
-  await waitForApp(opened.page);
-  return opened;
-}
+const { open } = suite;
 
 
 // ---------------------------------------------------------------------------------------------

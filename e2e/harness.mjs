@@ -66,10 +66,21 @@ export async function withoutPrerender(page) {
 
 /**
  * Serves the built app and launches Chromium for the test file that calls it (once, before its
- * tests), and closes both after them. Read `suite.server.origin` and `suite.browser` in tests.
+ * tests), and closes both after them. Read `suite.server.origin` and `suite.browser` in tests;
+ * `suite.open(query, options)` opens a new page (`openPage`'s options) at `/<query>` and waits
+ * until the app has drawn it.
  */
 export function useServedApp() {
-  const suite = { server: null, browser: null };
+  const suite = {
+    server: null,
+    browser: null,
+    async open(query, options = {}) {
+      const opened = await openPage(suite.browser, options);
+      await opened.page.goto(`${suite.server.origin}/${query}`);
+      await waitForApp(opened.page);
+      return opened;
+    },
+  };
   before(async () => {
     suite.server = await serveDist();
     suite.browser = await launchBrowser();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { APP, openPage, useServedApp, waitForApp } from './harness.mjs';
+import { APP, openPage, useServedApp } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = join(ROOT, 'public', 'data');
@@ -21,12 +21,7 @@ const MARKS = `${APP} .cke-map-marks`;
 
 const suite = useServedApp();
 
-async function open(query, options = {}) {
-  const opened = await openPage(suite.browser, options);
-  await opened.page.goto(`${suite.server.origin}/${query}`);
-  await waitForApp(opened.page);
-  return opened;
-}
+const { open } = suite;
 
 describe('the map', () => {
   test('the data has the four crossings, a pipeline, rail lines and at least ten project sites, each sourced', () => {

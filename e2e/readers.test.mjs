@@ -21,12 +21,7 @@ const readData = (file) => JSON.parse(readFileSync(join(DIST, 'data', file), 'ut
 const suite = useServedApp();
 
 /** Opens `query` in a fresh context (`options` for its viewport etc.) and waits for the app. */
-async function open(query, options = {}) {
-  const opened = await openPage(suite.browser, options);
-  await opened.page.goto(`${suite.server.origin}/${query}`);
-  await waitForApp(opened.page);
-  return opened;
-}
+const { open } = suite;
 
 /** Where the main heading is and where the content after it starts, in the viewport. */
 const firstScreen = (page) => page.evaluate(() => {

@@ -86,6 +86,7 @@ const RULES: &[&str] = &[
     "annotation-not-a-point",
     "annotation-foreign-series",
     "annotation-missing-text",
+    "annotation-skipped-without-series",
     // The guided story
     "story-dangling-event",
     "story-dangling-figure",
