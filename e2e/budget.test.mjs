@@ -56,10 +56,10 @@ test('the first load of the overview stays within the README budget', async () =
     console.log(`first load: ${row.path} ${row.raw} B raw, ${row.brotli} B brotli${when}`);
   }
   console.log(`first load: ${rows.length - after.length} files, ${first.raw} B raw, ${first.brotli} B brotli; with what follows ${all.brotli} B brotli`);
-  // Only the charts' files and the map's places (scripts/preload-data.js, src/services/load/),
+  // Only the charts' files, the map's places and the caveats (scripts/preload-data.js, src/services/load/),
   // and the wasm chunks, fetched when the browser is idle (src/services/chunk.rs), wait for the
   // overview to be drawn; the map's outlines are not fetched at all.
-  assert.deepEqual(after.filter((path) => !CHUNK.test(path)), ['/data/comparisons.json', '/data/places.json', '/data/series.json']);
+  assert.deepEqual(after.filter((path) => !CHUNK.test(path)), ['/data/caveats.json', '/data/comparisons.json', '/data/places.json', '/data/series.json']);
   assert.ok(after.some((path) => CHUNK.test(path)), 'the chunks are fetched after the overview is drawn');
   assert.deepEqual(rows.filter((row) => CHUNK.test(row.path) && !after.includes(row.path)), [], 'no chunk before');
   assert.ok(!urls.some((url) => url.includes('/data/geo/')), 'the overview fetches no map outlines');
@@ -147,8 +147,8 @@ const dataRequests = (page) => page.evaluate(() => performance.getEntriesByType(
   .map((entry) => `${new URL(entry.name).pathname} ${entry.initiatorType}`)
   .sort());
 const CHART_FILES = ['/data/comparisons.json', '/data/series.json'];
-/** What a view without charts or map is drawn without: the charts' files and the map's places. */
-const DEFERRED_FILES = [...CHART_FILES, '/data/places.json'];
+/** What a view without charts or map is drawn without: the charts' files, the places, the caveats. */
+const DEFERRED_FILES = [...CHART_FILES, '/data/places.json', '/data/caveats.json'];
 
 test('the first view\'s data downloads start beside the wasm, the app uses them without fetching again, and the charts\' files follow', async () => {
   const { context, page } = await openPage(suite.browser);
@@ -169,7 +169,7 @@ test('the first view\'s data downloads start beside the wasm, the app uses them 
   await page.waitForFunction((files) => files.every((file) =>
     performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file))), DEFERRED_FILES);
   assert.deepEqual(await dataRequests(page), [
-    '/data/caveats.json link', '/data/comparisons.json fetch', '/data/events.json link',
+    '/data/caveats.json fetch', '/data/comparisons.json fetch', '/data/events.json link',
     '/data/figures.json link', '/data/places.json fetch', '/data/sectors.json link',
     '/data/series.json fetch', '/data/sources.json link', '/data/story.json link',
     '/data/text/en.json link',
@@ -196,7 +196,8 @@ test('the overview is drawn without the charts\' files; a view with charts waits
   await page.waitForFunction(() => performance.getEntriesByType('resource').length > 0);
   assert.deepEqual(held.sort(), CHART_FILES, 'the charts\' files are requested after the first view');
   assert.equal(await page.getByRole('status').filter({ hasText: 'could not' }).count(), 0);
-  // A figure's source panel opened meanwhile shows its caveats: caveats.json came first.
+  // A figure's source panel opened meanwhile shows its source at once (its caveats follow with
+  // the complete data).
   await page.locator('section[aria-labelledby="cke-headlines"] .cke-figure__details > summary').first().click();
   await page.locator('section[aria-labelledby="cke-headlines"] .cke-figure__details[open] a').first().waitFor();
   // Compare needs them: the skeleton and a busy main until they arrive…

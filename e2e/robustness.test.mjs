@@ -147,12 +147,13 @@ const FAULTS = [
   },
 ];
 
-/** The charts' files: the overview is drawn without them, so their faults are met on compare. */
-const CHART_FILES = new Set(['series.json', 'comparisons.json']);
+/** The charts' files and the caveats: the overview is drawn without them (data::Collection::
+ * DEFERRED), so their faults are met on compare, which waits for them. */
+const DEFERRED_FILES = new Set(['series.json', 'comparisons.json', 'caveats.json']);
 
 /** The matrix: each neutral file and the English text in English, the Russian text in Russian. */
 const FAULTED_FILES = [
-  ...NEUTRAL.map((file) => (CHART_FILES.has(file)
+  ...NEUTRAL.map((file) => (DEFERRED_FILES.has(file)
     ? { file, lang: 'en', query: '?view=compare', view: 'compare' }
     : { file, lang: 'en', query: '' })),
   { file: 'text/en.json', lang: 'en', query: '' },
@@ -202,9 +203,9 @@ async function faultJourney({ file, lang, query, view = 'overview' }) {
     return { promise, open };
   };
   // The other files of the first load: the language's text and the neutral files but this one
-  // (and but the charts' files, which follow a first view without charts).
+  // (and but the deferred files, which follow a first view without charts).
   const others = [...NEUTRAL, `text/${lang}.json`]
-    .filter((name) => name !== file && (view === 'compare' || !CHART_FILES.has(name)));
+    .filter((name) => name !== file && (view === 'compare' || !DEFERRED_FILES.has(name)));
 
   /** Starts an attempt (page load or retry click) under `next` and checks what follows. */
   async function attempt(next, start) {
@@ -646,10 +647,10 @@ describe('broken data', () => {
             assert.equal(await notice.count(), 0, 'a notice for a harmless quirk');
           }
         };
-        // The charts' files are checked when a view needs them: the overview, which shows
+        // The deferred files are checked when a view needs them: the overview, which shows
         // nothing of them, has nothing to report; compare (below) does.
-        const chartFile = CHART_FILES.has(broken.file);
-        if (chartFile) assert.equal(await notice.count(), 0, 'a notice on the overview about chart data');
+        const chartFile = DEFERRED_FILES.has(broken.file);
+        if (chartFile) assert.equal(await notice.count(), 0, 'a notice on the overview about deferred data');
         else await noticeSaysIt();
         await page.getByRole('heading', { level: 1, name: WORDS.en.overview }).waitFor();
         const count = (selector) => page.locator(selector).count();

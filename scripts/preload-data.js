@@ -27,13 +27,13 @@ const start = () => {
   if (started) return;
   started = true;
   // The first view's data, and the reader's language's text only. A view without charts is
-  // drawn without the charts' files and the map's places, which the app fetches after it
+  // drawn without the charts' files, the map's places and the caveats, which the app fetches after it
   // (data::Collection::DEFERRED, View::needs_deferred). The app's fetch is a same-origin CORS request; a preload only serves
   // one that matches. A wrong guess costs a download, never a wrong page.
   try {
     // (View::needs_deferred: the views with charts, and the map, which needs the places.)
     const needsDeferred = ['sector', 'compare', 'map'].includes(view);
-    const neutral = NEUTRAL_FILES.filter((file) => needsDeferred || !['series.json', 'comparisons.json', 'places.json'].includes(file));
+    const neutral = NEUTRAL_FILES.filter((file) => needsDeferred || !['series.json', 'comparisons.json', 'places.json', 'caveats.json'].includes(file));
     for (const file of [...neutral, `text/${lang}.json`]) {
       preload({ rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `data/${file}` });
     }

@@ -5,6 +5,7 @@
 use crate::components::disclosure::LazyDetails;
 use crate::services::intl::{format_date, format_date_range, format_number};
 use crate::services::lang::use_lang;
+use crate::services::load::complete_data;
 use cke_core::data::model::{Amount, Dataset, Figure, Period, Source, SourceId, SourceType, Unit};
 use cke_core::format::{ordinal_word, value_text};
 use cke_core::strings::{confidence_label, Ui};
@@ -231,27 +232,33 @@ fn FigurePanel(
             <ul class="cke-competing">{competing}</ul>
         }
     });
-    let caveats = dataset
-        .caveats_for_figure(&figure.id)
-        .into_iter()
-        .map(|caveat| {
-            let title = dataset
-                .text(&caveat.title_key())
-                .unwrap_or_default()
-                .to_owned();
-            let body = dataset
-                .text(&caveat.body_key())
-                .unwrap_or_default()
-                .to_owned();
-            view! { <li><strong>{title}</strong> " " {body}</li> }
+    // The caveats come with the complete data: asked for when the panel is opened.
+    let complete = complete_data(dataset.clone());
+    let figure_id = figure.id.clone();
+    let caveats = move || {
+        let dataset = complete()?;
+        let caveats = dataset
+            .caveats_for_figure(&figure_id)
+            .into_iter()
+            .map(|caveat| {
+                let title = dataset
+                    .text(&caveat.title_key())
+                    .unwrap_or_default()
+                    .to_owned();
+                let body = dataset
+                    .text(&caveat.body_key())
+                    .unwrap_or_default()
+                    .to_owned();
+                view! { <li><strong>{title}</strong> " " {body}</li> }
+            })
+            .collect::<Vec<_>>();
+        (!caveats.is_empty()).then(|| {
+            view! {
+                {heading(Ui::SectorCaveats.text(lang))}
+                <ul class="cke-caveat-list">{caveats}</ul>
+            }
         })
-        .collect::<Vec<_>>();
-    let caveats = (!caveats.is_empty()).then(|| {
-        view! {
-            {heading(Ui::SectorCaveats.text(lang))}
-            <ul class="cke-caveat-list">{caveats}</ul>
-        }
-    });
+    };
     view! {
         <div class="cke-figure__panel">
             <SourceDetails dataset=dataset.clone() id=source_id/>

@@ -74,6 +74,24 @@ pub fn main_pending() -> bool {
     view_pending() || counter(Awaited::Part).get() > 0
 }
 
+/// Resolves when the browser is next idle (`requestIdleCallback`, at most 3 s later; a zero
+/// timeout where there is none).
+pub async fn idle_moment() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let idle = js_sys::Reflect::get(&window(), &"requestIdleCallback".into())
+            .ok()
+            .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &3000.into());
+        let scheduled = idle.is_some_and(|idle| idle.call2(&window(), &resolve, &options).is_ok());
+        if !scheduled {
+            let _ = window().set_timeout_with_callback(&resolve);
+        }
+    });
+    // The promise is only ever resolved, never rejected.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Runs `work` once per page, when the browser is idle a moment after it is called
 /// (`requestIdleCallback`, or a timeout where there is none). Later calls do nothing.
 pub fn once_idle(work: impl FnOnce() + 'static) {

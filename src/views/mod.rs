@@ -12,6 +12,7 @@ use crate::components::freshness::{disputed_line, status_line};
 use crate::components::link::Link;
 use crate::components::provenance::SourceRef;
 use crate::services::lang::use_lang;
+use crate::services::load::complete_data;
 use crate::services::nav::use_nav;
 use cke_core::data::model::{Dataset, Event, EventId};
 use cke_core::url::View;
@@ -22,21 +23,26 @@ use std::sync::Arc;
 /// views, the charts, their downloads, the embed-code generator) are fetched when the browser
 /// is idle, so that the reader's next step does not wait for them. Once per page.
 pub fn preload_when_idle() {
+    use crate::services::chunk::idle_moment;
+    use leptos::task::spawn_local;
     crate::services::chunk::once_idle(|| {
-        // All at once: the small ones (the embed-code generator, the downloads) are not kept
-        // waiting behind the big ones.
-        leptos::task::spawn_local(async {
-            futures::future::join(
-                futures::future::join5(
-                    crate::components::embed_code::preload_embed(),
-                    crate::components::chart::preload_downloads(),
-                    compare::preload_compare(),
-                    crate::components::chart::preload_chart(),
-                    timeline::preload_timeline(),
-                ),
-                futures::future::join(story::preload_story(), map::preload_map()),
-            )
-            .await;
+        // One chunk started per idle moment, the small ones (the embed-code generator, the
+        // downloads) first: starting all seven at once made one task of about 120 ms on a
+        // phone-speed CPU. Each downloads and compiles while the next waits for its moment.
+        spawn_local(async {
+            spawn_local(crate::components::embed_code::preload_embed());
+            idle_moment().await;
+            spawn_local(crate::components::chart::preload_downloads());
+            idle_moment().await;
+            spawn_local(compare::preload_compare());
+            idle_moment().await;
+            spawn_local(crate::components::chart::preload_chart());
+            idle_moment().await;
+            spawn_local(timeline::preload_timeline());
+            idle_moment().await;
+            spawn_local(story::preload_story());
+            idle_moment().await;
+            spawn_local(map::preload_map());
         });
     });
 }
@@ -92,13 +98,7 @@ pub fn EventPlaces(
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let nav = use_nav();
-    let loader = crate::services::load::use_data();
-    let has_places = !dataset.places().is_empty();
-    if ask && !has_places {
-        if let Some(loader) = loader {
-            loader.need_complete();
-        }
-    }
+    let complete = ask.then(|| complete_data(dataset.clone()));
     let links_in = move |dataset: &Dataset| {
         dataset
             .places_of_event(&event)
@@ -112,15 +112,11 @@ pub fn EventPlaces(
             .collect::<Vec<_>>()
     };
     move || {
-        let links = if has_places {
-            links_in(&dataset)
-        } else if ask {
-            loader?.state().with(|state| match state {
-                crate::services::load::DataState::Complete(loaded) => links_in(&loaded.dataset),
-                _ => Vec::new(),
-            })
-        } else {
-            Vec::new()
+        let links = match &complete {
+            Some(complete) => complete()
+                .map(|dataset| links_in(&dataset))
+                .unwrap_or_default(),
+            None => links_in(&dataset),
         };
         (!links.is_empty()).then(|| {
             let links = links

@@ -13,7 +13,7 @@ use crate::components::locator::{kind_label, Locator};
 use crate::components::provenance::{FigureCard, SourceRef};
 use crate::services::chunk::{Awaited, ChunkFailed, Pending};
 use crate::services::lang::use_lang;
-use crate::services::load::{use_data, DataState};
+use crate::services::load::complete_data;
 use crate::services::nav::{is_modified_click, use_nav};
 use cke_core::data::model::{Dataset, PlaceId};
 use cke_core::story::{Axis, Position};
@@ -283,26 +283,16 @@ fn step_content(dataset: &Arc<Dataset>, now: Position, current: Selection, lang:
 #[component]
 fn StepPlace(dataset: Arc<Dataset>, place: PlaceId) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let loader = use_data();
-    let has_places = !dataset.places().is_empty();
-    let busy = StoredValue::new((!has_places).then(|| Pending::start(Awaited::Part)));
-    if !has_places {
-        if let Some(loader) = loader {
-            loader.need_complete();
+    let busy = StoredValue::new(Some(Pending::start(Awaited::Part)));
+    let complete = {
+        let complete = complete_data(dataset);
+        move || {
+            let complete = complete();
+            if complete.is_some() {
+                busy.set_value(None);
+            }
+            complete
         }
-    }
-    let complete = move || {
-        if has_places {
-            return Some(dataset.clone());
-        }
-        let complete = loader?.state().with(|state| match state {
-            DataState::Complete(loaded) => Some(loaded.dataset.clone()),
-            _ => None,
-        });
-        if complete.is_some() {
-            busy.set_value(None);
-        }
-        complete
     };
     let nav = use_nav();
     let map = move || match complete() {

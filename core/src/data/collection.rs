@@ -86,12 +86,14 @@ impl Collection {
     /// they are fetched after it (see `DataFiles::deferred`).
     pub const CHARTS: [Collection; 2] = [Collection::Series, Collection::Comparisons];
 
-    /// The collections a first view without charts or map is drawn without: the charts' files
-    /// and the map's places, fetched after it (see `DataFiles::deferred`).
-    pub const DEFERRED: [Collection; 3] = [
+    /// The collections a first view without charts or map is drawn without: the charts' files,
+    /// the map's places and the caveats (shown by sector pages, which draw charts, and in panels
+    /// opened later), fetched after it (see `DataFiles::deferred`).
+    pub const DEFERRED: [Collection; 4] = [
         Collection::Series,
         Collection::Comparisons,
         Collection::Places,
+        Collection::Caveats,
     ];
 
     /// The file, relative to `data/`.

@@ -27,8 +27,8 @@ pub use fetch::{
     FETCH_TIMEOUT_SECONDS,
 };
 
-use crate::services::paint::after_next_paint;
-use cke_core::data::model::Date;
+use crate::services::paint::{after_next_paint, next_task};
+use cke_core::data::model::{Dataset, Date};
 use cke_core::data::Problem;
 use cke_core::url::{Lang, View};
 use fetch::{build_complete, fetch_deferred, load_first, Built, Fetched};
@@ -117,6 +117,8 @@ pub fn use_dataset(lang: Memo<Lang>, today: Date, view: Memo<View>) -> DataLoade
         let first_view = view.get_untracked();
         spawn_local(async move {
             let (built, rest) = load_first(lang, today, first_view).await;
+            // Building the data and drawing the view are two tasks, not one long one.
+            next_task().await;
             if !loader.is_current(number) {
                 return;
             }
@@ -145,6 +147,25 @@ pub fn use_dataset(lang: Memo<Lang>, today: Date, view: Memo<View>) -> DataLoade
 /// The loader the root provided.
 pub fn use_data() -> Option<DataLoader> {
     use_context::<DataLoader>()
+}
+
+/// For a part that needs what a first view may have been drawn without (the places, the
+/// caveats: [`cke_core::data::Collection::DEFERRED`]): asks the loader for the complete data and
+/// gives a getter (tracked) of it, `None` until it is built. Without a loader (a component test)
+/// it gives `dataset`. Call it where the part is built (an opened panel, a selected event), not
+/// on a first view's way: building the complete data costs a moment of the main thread.
+pub fn complete_data(dataset: Arc<Dataset>) -> impl Fn() -> Option<Arc<Dataset>> + Clone {
+    let loader = use_data();
+    if let Some(loader) = loader {
+        loader.need_complete();
+    }
+    move || match loader {
+        None => Some(dataset.clone()),
+        Some(loader) => loader.state.with(|state| match state {
+            DataState::Complete(loaded) => Some(loaded.dataset.clone()),
+            _ => None,
+        }),
+    }
 }
 
 impl DataLoader {
@@ -179,6 +200,8 @@ impl DataLoader {
     fn complete_from(self, number: u32, rest: Fetched) {
         spawn_local(async move {
             let built = build_complete(rest).await;
+            // Building the data and drawing what needed it are two tasks, not one long one.
+            next_task().await;
             if self.is_current(number) {
                 self.state.set(built.into());
             }

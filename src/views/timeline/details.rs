@@ -9,6 +9,7 @@ use super::state::{precision_label, sector_name, Origin, Timeline, DETAILS_TITLE
 use crate::components::freshness::{disputed_line, status_line};
 use crate::components::provenance::{FigureCard, SourceDetails};
 use crate::services::lang::use_lang;
+use crate::services::load::complete_data;
 use crate::services::nav::{is_modified_click, use_nav};
 use crate::views::{event_date_text, text, EventPlaces};
 use cke_core::data::model::Event;
@@ -94,21 +95,28 @@ pub(super) fn Details(shared: Timeline) -> impl IntoView {
         } else {
             view! { <ul class="cke-grid cke-tl-figures">{figures}</ul> }.into_any()
         };
-        let caveats = dataset
-            .caveats_for_event(&event.id)
-            .into_iter()
-            .map(|caveat| {
-                let heading = text(&dataset, &caveat.title_key());
-                let body = text(&dataset, &caveat.body_key());
-                view! { <li><strong>{heading}</strong> " " {body}</li> }
+        // The caveats come with the complete data, asked for when an event is opened; they
+        // are drawn last, so their arrival moves nothing above them.
+        let complete = complete_data(dataset.clone());
+        let event_id = event.id.clone();
+        let caveats = move || {
+            let dataset = complete()?;
+            let caveats = dataset
+                .caveats_for_event(&event_id)
+                .into_iter()
+                .map(|caveat| {
+                    let heading = text(&dataset, &caveat.title_key());
+                    let body = text(&dataset, &caveat.body_key());
+                    view! { <li><strong>{heading}</strong> " " {body}</li> }
+                })
+                .collect::<Vec<_>>();
+            (!caveats.is_empty()).then(|| {
+                view! {
+                    <h3>{Ui::SectorCaveats.text(lang)}</h3>
+                    <ul class="cke-tl-caveats">{caveats}</ul>
+                }
             })
-            .collect::<Vec<_>>();
-        let caveats = (!caveats.is_empty()).then(|| {
-            view! {
-                <h3>{Ui::SectorCaveats.text(lang)}</h3>
-                <ul class="cke-tl-caveats">{caveats}</ul>
-            }
-        });
+        };
         let (previous, next) = model.with(|model| {
             (
                 model
