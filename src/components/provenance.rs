@@ -6,7 +6,9 @@ use crate::components::disclosure::LazyDetails;
 use crate::services::intl::{format_date, format_date_range, format_number};
 use crate::services::lang::use_lang;
 use crate::services::load::complete_data;
-use cke_core::data::model::{Amount, Dataset, Figure, Period, Source, SourceId, SourceType, Unit};
+use cke_core::data::model::{
+    Amount, Caveat, Dataset, Figure, Period, Source, SourceId, SourceType, Unit,
+};
 use cke_core::format::{ordinal_word, value_text};
 use cke_core::strings::{confidence_label, Ui};
 use cke_core::url::Lang;
@@ -189,6 +191,24 @@ pub fn FigureCard(
     }
 }
 
+/// Caveats as list items: the title in bold, then the text.
+pub fn caveat_items(dataset: &Dataset, caveats: Vec<&Caveat>) -> Vec<impl IntoView> {
+    caveats
+        .into_iter()
+        .map(|caveat| {
+            let title = dataset
+                .text(&caveat.title_key())
+                .unwrap_or_default()
+                .to_owned();
+            let body = dataset
+                .text(&caveat.body_key())
+                .unwrap_or_default()
+                .to_owned();
+            view! { <li><strong>{title}</strong> " " {body}</li> }
+        })
+        .collect()
+}
+
 /// What a figure's details show once opened: its source in full, note, derivation, the
 /// competing figures and the caveats about it.
 #[component]
@@ -237,21 +257,7 @@ fn FigurePanel(
     let figure_id = figure.id.clone();
     let caveats = move || {
         let dataset = complete()?;
-        let caveats = dataset
-            .caveats_for_figure(&figure_id)
-            .into_iter()
-            .map(|caveat| {
-                let title = dataset
-                    .text(&caveat.title_key())
-                    .unwrap_or_default()
-                    .to_owned();
-                let body = dataset
-                    .text(&caveat.body_key())
-                    .unwrap_or_default()
-                    .to_owned();
-                view! { <li><strong>{title}</strong> " " {body}</li> }
-            })
-            .collect::<Vec<_>>();
+        let caveats = caveat_items(&dataset, dataset.caveats_for_figure(&figure_id));
         (!caveats.is_empty()).then(|| {
             view! {
                 {heading(Ui::SectorCaveats.text(lang))}

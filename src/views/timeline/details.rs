@@ -7,7 +7,7 @@
 
 use super::state::{precision_label, sector_name, Origin, Timeline, DETAILS_TITLE};
 use crate::components::freshness::{disputed_line, status_line};
-use crate::components::provenance::{FigureCard, SourceDetails};
+use crate::components::provenance::{caveat_items, FigureCard, SourceDetails};
 use crate::services::lang::use_lang;
 use crate::services::load::complete_data;
 use crate::services::nav::{is_modified_click, use_nav};
@@ -101,15 +101,7 @@ pub(super) fn Details(shared: Timeline) -> impl IntoView {
         let event_id = event.id.clone();
         let caveats = move || {
             let dataset = complete()?;
-            let caveats = dataset
-                .caveats_for_event(&event_id)
-                .into_iter()
-                .map(|caveat| {
-                    let heading = text(&dataset, &caveat.title_key());
-                    let body = text(&dataset, &caveat.body_key());
-                    view! { <li><strong>{heading}</strong> " " {body}</li> }
-                })
-                .collect::<Vec<_>>();
+            let caveats = caveat_items(&dataset, dataset.caveats_for_event(&event_id));
             (!caveats.is_empty()).then(|| {
                 view! {
                     <h3>{Ui::SectorCaveats.text(lang)}</h3>
