@@ -374,3 +374,27 @@ fn a_deferred_file_is_no_fault_and_its_items_are_simply_not_there_yet() {
         );
     }
 }
+
+#[test]
+fn reading_and_building_in_two_steps_gives_what_one_step_gives() {
+    use cke_core::data::DatasetBuild;
+    for dir in [
+        common::fixtures().join("good"),
+        common::fixtures().join("bad").join("dangling-source"),
+        common::fixtures().join("bad").join("file-missing"),
+    ] {
+        let (files, _) = if dir.ends_with("good") {
+            common::load_dir(&dir)
+        } else {
+            common::load_rule(&dir)
+        };
+        let whole = build_dataset(&files, common::today());
+        let stepped = DatasetBuild::read(&files, common::today()).finish();
+        let lines = |report: &cke_core::data::Report| -> Vec<String> {
+            report.problems.iter().map(|p| p.to_string()).collect()
+        };
+        assert_eq!(lines(&stepped), lines(&whole), "{}", dir.display());
+        assert_eq!(stepped.dataset, whole.dataset, "{}", dir.display());
+        assert_eq!(stepped.missing_texts, whole.missing_texts);
+    }
+}

@@ -5,6 +5,7 @@
 //! to the page (so the app works under any sub-path and inside an iframe), and reports which
 //! files failed and why; it never panics on a network or HTTP failure.
 
+use crate::services::paint::next_task;
 use cke_core::data::{self, model::Date, Collection, DataFiles, Problem, Severity};
 use cke_core::strings::Ui;
 use cke_core::url::{Lang, View};
@@ -250,7 +251,10 @@ impl Fetched {
     async fn finish(mut self) -> (Built, Option<Fetched>) {
         let lang = self.lang;
         let own_text = data::text_file(lang.as_str());
-        let mut report = data::build_dataset(&self.files, self.today);
+        // Reading (parsing) and building are two tasks: each stays short on a phone's CPU.
+        let build = data::DatasetBuild::read(&self.files, self.today);
+        next_task().await;
+        let mut report = build.finish();
         // A text file that arrived but cannot be read (cut off, not JSON) is as missing as one
         // that did not arrive: English fills in for it too.
         let own_unreadable = report.problems.iter().any(|problem| {

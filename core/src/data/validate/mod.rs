@@ -44,12 +44,34 @@ pub const FACTBASE_UPDATE_ROWS: u32 = 32;
 /// empty collection, and everything that can still be built is built; the dataset is `Some`
 /// unless `sources.json`, `sectors.json` or `text/en.json` is unusable. Never panics.
 pub fn build_dataset(files: &DataFiles, today: Date) -> Report {
-    let mut v = Validator::new(files, today);
-    let dataset = v.run();
-    Report {
-        dataset,
-        missing_texts: v.missing_texts,
-        problems: v.finish(),
+    DatasetBuild::read(files, today).finish()
+}
+
+/// [`build_dataset`] in two steps, for a caller that would rather not do both in one go (the
+/// browser: a task between them keeps each short). Reading parses every file and checks its
+/// shape; finishing checks the meaning and builds the dataset.
+pub struct DatasetBuild<'a> {
+    validator: Validator<'a>,
+    raw: RawData,
+}
+
+impl<'a> DatasetBuild<'a> {
+    /// Reads every file of `files`.
+    pub fn read(files: &'a DataFiles, today: Date) -> DatasetBuild<'a> {
+        let mut validator = Validator::new(files, today);
+        let raw = validator.read_all();
+        DatasetBuild { validator, raw }
+    }
+
+    /// Checks and builds what was read.
+    pub fn finish(self) -> Report {
+        let DatasetBuild { mut validator, raw } = self;
+        let dataset = validator.build(raw);
+        Report {
+            dataset,
+            missing_texts: validator.missing_texts,
+            problems: validator.finish(),
+        }
     }
 }
 
@@ -164,6 +186,8 @@ struct RawData {
     caveats: Vec<(Path, raw::Caveat)>,
     story: Vec<(Path, raw::Step)>,
     places: Vec<(Path, raw::Place)>,
+    /// Whether `sources.json` could not be read (no dataset then).
+    sources_unreadable: bool,
 }
 
 /// What `sectors.json` yielded: its `as_of` (when a string) and its sectors (when a list).

@@ -4,15 +4,17 @@
 use super::*;
 
 impl<'a> Validator<'a> {
-    pub(super) fn run(&mut self) -> Option<model::Dataset> {
+    /// Reads every file: parsing and shapes.
+    pub(super) fn read_all(&mut self) -> RawData {
         let input = self.input;
         let sources = self.read_sources(input.sources.as_deref());
-        let sources_ok = sources.is_some();
+        let sources_unreadable = sources.is_none();
         let raw_sectors = self.read_sectors(input.sectors.as_deref());
         let mut raw = RawData {
             sources: sources.unwrap_or_default(),
             as_of: raw_sectors.as_ref().and_then(|(as_of, _)| as_of.clone()),
             sectors: raw_sectors.and_then(|(_, sectors)| sectors),
+            sources_unreadable,
             ..RawData::default()
         };
         raw.events = self.read_collection(F_EVENTS, input.events.as_deref(), "events");
@@ -24,7 +26,11 @@ impl<'a> Validator<'a> {
         raw.story = self.read_collection(F_STORY, input.story.as_deref(), "steps");
         raw.places = self.read_collection(F_PLACES, input.places.as_deref(), "places");
         self.read_texts();
+        raw
+    }
 
+    /// Builds the dataset from what [`Self::read_all`] read: ids, references, meaning, warnings.
+    pub(super) fn build(&mut self, mut raw: RawData) -> Option<model::Dataset> {
         self.declare(&mut raw);
         let as_of = self.check_as_of(raw.as_of.as_ref());
 
@@ -60,7 +66,7 @@ impl<'a> Validator<'a> {
         self.warn_one_sided_competing(&parts);
         self.check_text_keys();
 
-        let usable = sources_ok && raw.sectors.is_some() && self.base.is_some();
+        let usable = !raw.sources_unreadable && raw.sectors.is_some() && self.base.is_some();
         let base = self.base.take()?;
         parts.texts = Texts::new(
             (base.lang, base.map),
