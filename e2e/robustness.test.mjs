@@ -990,6 +990,32 @@ async function viewProblems(page, want) {
   }
 }
 
+describe('quick switches', () => {
+  test('a sector left before its first frame: nothing reads it afterwards, nothing panics', async () => {
+    // The sector row scrolls its current link into view in a frame callback; a view replaced
+    // before that frame (a quick back/forward, a fast reader) must not be read from then.
+    const { context, page, consoleErrors } = await suite.open('?view=compare', { viewport: { width: 375, height: 800 } });
+    await page.evaluate(async () => {
+      const go = (next) => {
+        history.pushState(null, '', `${location.pathname}${next}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      };
+      const task = () => new Promise((resolve) => setTimeout(resolve, 0));
+      for (let i = 0; i < 10; i += 1) {
+        go(`?view=sector&sector=${i % 2 ? 'trade' : 'energy'}`);
+        await task();
+        go('?view=timeline');
+        await task();
+      }
+    });
+    await waitForApp(page);
+    await page.locator(`${APP} .cke-tl-status`).waitFor({ state: 'attached' });
+    assert.deepEqual(appErrors(consoleErrors), []);
+    assert.equal(await page.locator('[data-cke-crashed]').count(), 0);
+    await context.close();
+  });
+});
+
 describe('hostile URLs', () => {
   test('100 seeded hostile query strings: never blank, never an error, defaults where values are bad', async () => {
     const queries = hostileQueries();

@@ -125,7 +125,8 @@ fn SectorTabs(dataset: Arc<Dataset>, chosen: Memo<Option<SectorId>>) -> impl Int
             return;
         };
         request_animation_frame(move || {
-            let Some(row) = row.get_untracked() else {
+            // The page may be gone by the frame (another quick switch): nothing to do then.
+            let Some(row) = row.try_get_untracked().flatten() else {
                 return;
             };
             let Some(item) = row
