@@ -860,7 +860,7 @@ function forcedColourMarks(chart) {
       return getComputedStyle(probe).color;
     }));
   probe.remove();
-  const paint = [...chart.querySelectorAll('.cke-chart__svg *')].filter((el) => !['title', 'desc', 'svg'].includes(el.tagName));
+  const paint = [...chart.querySelectorAll('.cke-chart__svg *')].filter((el) => !['title', 'desc', 'svg', 'g'].includes(el.tagName));
   for (const el of paint) {
     const style = getComputedStyle(el);
     for (const [property, value] of [['fill', style.fill], ['stroke', style.stroke]]) {

@@ -143,6 +143,83 @@ async fn the_legend_hides_and_shows_a_series() {
     );
 }
 
+/// The series of a mark the chart added or removed: its own `data-series`, or that of the first
+/// mark of a series' run (`<g>`).
+fn series_of(node: &web_sys::Node) -> Option<String> {
+    let element = node.dyn_ref::<web_sys::Element>()?;
+    element.get_attribute("data-series").or_else(|| {
+        element
+            .first_element_child()
+            .and_then(|first| first.get_attribute("data-series"))
+    })
+}
+
+/// The series of every mark added to or removed from the chart's layers (or from `svg` itself)
+/// since the last call.
+fn changed_marks(observer: &web_sys::MutationObserver, svg: &web_sys::Node) -> Vec<Option<String>> {
+    let mut changed = Vec::new();
+    for record in observer.take_records() {
+        let record: web_sys::MutationRecord = record.unchecked_into();
+        let Some(target) = record.target() else {
+            continue;
+        };
+        let layer = target
+            .dyn_ref::<web_sys::Element>()
+            .and_then(|element| element.get_attribute("class"))
+            .is_some_and(|class| class == "cke-chart__layer");
+        if !layer && &target != svg {
+            continue;
+        }
+        for list in [record.added_nodes(), record.removed_nodes()] {
+            for index in 0..list.length() {
+                changed.push(list.item(index).as_ref().and_then(series_of));
+            }
+        }
+    }
+    changed
+}
+
+#[wasm_bindgen_test]
+async fn a_toggle_redraws_only_the_series_it_hides_or_shows() {
+    // The marks are keyed: hiding a series that sets neither axis removes its marks and leaves
+    // every other element in place (not rebuilt, not moved), and showing it again inserts them.
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    let svg: web_sys::Node = find(&container, "svg.cke-chart__svg").unwrap().into();
+    let others = container
+        .query_selector_all("svg [data-series=\"trade-total-cn-customs\"]")
+        .unwrap();
+    assert_eq!(others.length(), 3);
+    let observer = web_sys::MutationObserver::new(&js_sys::Function::new_no_args("")).unwrap();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    observer.observe_with_options(&svg, &init).unwrap();
+    let key = find(
+        &container,
+        ".cke-chart__key[data-series=\"trade-total-kz-stats\"]",
+    )
+    .unwrap();
+    let kz = Some("trade-total-kz-stats".to_owned());
+    key.click();
+    leptos::task::tick().await;
+    let hidden = changed_marks(&observer, &svg);
+    assert!(!hidden.is_empty(), "the hidden series' marks are removed");
+    assert!(hidden.iter().all(|series| *series == kz), "{hidden:?}");
+    key.click();
+    leptos::task::tick().await;
+    let shown = changed_marks(&observer, &svg);
+    assert_eq!(shown.len(), hidden.len(), "{shown:?}");
+    assert!(shown.iter().all(|series| *series == kz), "{shown:?}");
+    for index in 0..others.length() {
+        assert!(
+            others.item(index).unwrap().is_connected(),
+            "China's marks were kept"
+        );
+    }
+    observer.disconnect();
+}
+
 #[wasm_bindgen_test]
 async fn arrow_keys_move_the_tooltip_and_enter_highlights_the_shared_year() {
     let (container, nav) = mount(Selection::default());

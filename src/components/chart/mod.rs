@@ -376,11 +376,11 @@ pub fn Chart(
         .iter()
         .enumerate()
         .map(|(index, series)| {
-            let pressed = move || {
-                visible
-                    .with(|visible| visible.get(index).copied().unwrap_or(true))
-                    .to_string()
-            };
+            // A memo per key: a toggle then updates one button, not every key of a long legend.
+            let on = Memo::new(move |_| {
+                visible.with(|visible| visible.get(index).copied().unwrap_or(true))
+            });
+            let pressed = move || on.get().to_string();
             view! {
                 <li>
                     <button type="button" class="cke-chart__key" data-colour=series.colour
@@ -428,28 +428,53 @@ pub fn Chart(
     // The chart and what the pointer or keyboard points at.
     let plot_ref = NodeRef::<Div>::new();
     column.observe(plot_ref, width);
+    // The <svg> stays; its size follows the placement and its marks are keyed (`plot`), so a
+    // change redraws only the marks that moved.
     let svg = {
         let title = data.title.clone();
         let svg_title = format!("{dom}-svg-title");
         let svg_desc = format!("{dom}-svg-desc");
-        move || {
+        let size = move |pick: fn(&Placed) -> f64| move || placed.with(|placed| num(pick(placed)));
+        let view_box = move || {
+            placed.with(|placed| format!("0 0 {} {}", num(placed.width), num(placed.height)))
+        };
+        let layers = Memo::new(move |_| {
             let ids: Vec<String> =
                 shown.with(|shown| shown.series.iter().map(|s| s.series.id.clone()).collect());
-            placed.with(|placed| {
-                view! {
-                    <svg class="cke-chart__svg" role="img"
-                        aria-labelledby=svg_title.clone() aria-describedby=svg_desc.clone()
-                        width=num(placed.width) height=num(placed.height)
-                        viewBox=format!("0 0 {} {}", num(placed.width), num(placed.height))>
-                        // Built as an SVG <title>: the view macro makes a `title` under `svg` an
-                        // HTML one, which the accessibility tree leaves out, and the chart then
-                        // has no name for screen readers.
-                        {leptos::tachys::svg::title().id(svg_title.clone()).child(title.clone())}
-                        <desc id=svg_desc.clone()>{summary_text.get_untracked()}</desc>
-                        {plot::marks(placed, &ids)}
-                    </svg>
-                }
+            placed.with(|placed| plot::layers(placed, &ids))
+        });
+        let layer_keys = move || {
+            layers.with(|layers| {
+                layers
+                    .iter()
+                    .map(|layer| layer.key.clone())
+                    .collect::<Vec<_>>()
             })
+        };
+        let layer = move |key: String| {
+            let marks = move || {
+                layers.with(|layers| {
+                    layers
+                        .iter()
+                        .find(|layer| layer.key == key)
+                        .map(|layer| layer.marks.clone())
+                        .unwrap_or_default()
+                })
+            };
+            view! { <g class="cke-chart__layer"><For each=marks key=plot::Mark::key children=plot::mark/></g> }
+        };
+        view! {
+            <svg class="cke-chart__svg" role="img"
+                aria-labelledby=svg_title.clone() aria-describedby=svg_desc.clone()
+                width=size(|placed| placed.width) height=size(|placed| placed.height)
+                viewBox=view_box>
+                // Built as an SVG <title>: the view macro makes a `title` under `svg` an
+                // HTML one, which the accessibility tree leaves out, and the chart then
+                // has no name for screen readers.
+                {leptos::tachys::svg::title().id(svg_title.clone()).child(title.clone())}
+                <desc id=svg_desc.clone()>{move || summary_text.get()}</desc>
+                <For each=layer_keys key=String::clone children=layer/>
+            </svg>
         }
     };
     let pointed = {
