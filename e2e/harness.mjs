@@ -64,6 +64,26 @@ export async function withoutPrerender(page) {
   });
 }
 
+/** The plan the stale-plan fixture restores: Line C's start, planned for October 2014 (Platts),
+ * as the data stood before sources showed it began in June 2014. */
+export const STALE_PLAN = { id: '2014-06-gas-pipeline-line-c', date: '2014-10' };
+
+/**
+ * Serves `target` (a page or a browser context) the bundled events with one plan whose date has
+ * passed with no update (`STALE_PLAN`): the data's plans get resolved as editors update it, and
+ * the tests of how a plan and a stale plan read must not lose their subject when none is left.
+ */
+export async function withStalePlan(target) {
+  await target.route((url) => url.pathname.endsWith('/data/events.json'), async (route) => {
+    const response = await route.fetch();
+    const data = await response.json();
+    const event = data.events.find((candidate) => candidate.id === STALE_PLAN.id);
+    if (!event) throw new Error(`the stale-plan fixture needs the event ${STALE_PLAN.id}`);
+    Object.assign(event, { date: STALE_PLAN.date, status: 'planned' });
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) });
+  });
+}
+
 /**
  * Serves the built app and launches Chromium for the test file that calls it (once, before its
  * tests), and closes both after them. Read `suite.server.origin` and `suite.browser` in tests;
