@@ -201,6 +201,28 @@ describe('the map', () => {
     await context.close();
   });
 
+  test("a sector page lists its places and shows them on a map when asked, both opening a place's card", async () => {
+    const inSector = PLACES.filter((place) => place.sectors.includes('energy')).map((place) => place.id).sort();
+    assert.ok(inSector.length >= 3, 'energy has places');
+    const { context, page, requests, consoleErrors } = await open('?view=sector&sector=energy');
+    const section = page.locator(`${APP} .cke-sector-places`);
+    // The map is built, and its outlines fetched, only when the reader opens it.
+    assert.equal(await section.locator('.cke-map').count(), 0, 'no map before it is asked for');
+    assert.ok(!requests.some((url) => url.includes('/data/geo/')), 'no outlines fetched');
+    await section.getByText('Show them on a map').click();
+    await section.locator('.cke-map-land').first().waitFor();
+    const placesOf = (links) => links.evaluateAll((all) => all.map((a) => new URL(a.href).searchParams.get('place')).sort());
+    assert.deepEqual(await placesOf(section.locator('.cke-map-marks a')), inSector, 'a mark for every place');
+    assert.deepEqual(await placesOf(section.locator('ul.cke-list a')), inSector, 'and the list');
+    const axe = await new AxeBuilder({ page }).include('.cke-sector-places').options({ resultTypes: ['violations'] }).withTags(AXE_TAGS).analyze();
+    assert.deepEqual(axe.violations.map((violation) => violation.id), []);
+    await section.locator('.cke-map-marks a[href*="place=shymkent-refinery"]').click();
+    await page.waitForURL(/view=map&sector=energy&place=shymkent-refinery/);
+    await page.locator(`${APP} .cke-map-card`).getByRole('heading', { level: 2, name: EN['place.shymkent-refinery.name'] }).waitFor();
+    assert.deepEqual(consoleErrors, []);
+    await context.close();
+  });
+
   test('a place id that is not in the data shows every place and says so', async () => {
     const { context, page } = await open('?view=map&place=atlantis');
     await page.locator(`${APP} .cke-notice`).waitFor();

@@ -9,7 +9,7 @@ import { openPage, useServedApp, waitForApp } from './harness.mjs';
 
 const suite = useServedApp();
 const CHUNK = /\/wasm-[0-9a-f]{16}\/((split|chunk)_[^/]+\.wasm)$/;
-const SPLITS = ['split_chart.wasm', 'split_compare.wasm', 'split_downloads.wasm', 'split_embed.wasm', 'split_map.wasm', 'split_story.wasm', 'split_timeline.wasm'];
+const SPLITS = ['split_chart.wasm', 'split_compare.wasm', 'split_downloads.wasm', 'split_embed.wasm', 'split_locator.wasm', 'split_map.wasm', 'split_story.wasm', 'split_timeline.wasm'];
 /** The chunks requested so far, by file name. */
 const chunks = (requests) => [...new Set(requests.map((url) => new URL(url).pathname.match(CHUNK)?.[1]).filter(Boolean))].sort();
 /** The console errors but the loader's report of a chunk it could not fetch. */

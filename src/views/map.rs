@@ -8,6 +8,7 @@
 //! Entry component: [`MapView`] (a lazily loaded chunk can wrap it alone).
 
 use super::{text, AsOfLine, EventItem};
+use crate::components::disclosure::LazyDetails;
 use crate::components::lazy::{lazy_view, Waiting};
 use crate::components::link::Link;
 use crate::components::locator::{kind_label, Locator};
@@ -339,13 +340,56 @@ pub fn SectorPlaces(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
             view! { <li><Link to>{name}</Link><span class="cke-map-kind">" · " {kind}</span></li> }
         })
         .collect_view();
-    // A list, not a locator map: the map's outlines arrive after the page's data, so a map here
-    // would differ from its prerendered fragment when the app takes over.
+    // The map is the list's picture (its marks link to the same cards), built when asked for:
+    // drawn with the page it cost about 55 elements and a fetch of the outlines on every switch
+    // of sector (the element budget of `e2e/budget.test.mjs`), for a part at the page's foot.
+    // The list stays the accessible and phone form.
+    let summary = view! { <span>{Ui::MapShowOnMap.text(lang)}</span> }.into_any();
     view! {
         <section class="cke-section cke-sector-places" aria-labelledby="cke-places">
             <h2 id="cke-places">{Ui::MapOnTheMap.text(lang)}</h2>
+            <LazyDetails class="cke-more cke-sector-map" summary>
+                {sector_locator(dataset.clone(), places.clone())}
+            </LazyDetails>
             <ul class="cke-list">{items}</ul>
         </section>
     }
     .into_any()
+}
+
+/// A sector's places on a locator map. The locator's code is the map's: in a split build a chunk
+/// of its own (shared with the map and the story), fetched when the reader opens the map, or
+/// ahead when the browser is idle.
+fn sector_locator(dataset: Arc<Dataset>, places: Vec<PlaceId>) -> AnyView {
+    lazy_view(
+        move || load_locator(dataset.clone(), places.clone()),
+        Waiting::Part,
+    )
+}
+
+/// Fetches the locator's chunk ahead of need (split builds; elsewhere it does nothing).
+pub async fn preload_locator() {
+    #[cfg(feature = "split")]
+    let _ = preload_locator_chunk().await;
+}
+
+async fn load_locator(dataset: Arc<Dataset>, places: Vec<PlaceId>) -> Result<AnyView, ChunkFailed> {
+    #[cfg(feature = "split")]
+    return locator_chunk(dataset, places).await;
+    #[cfg(not(feature = "split"))]
+    locator_chunk(dataset, places)
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        locator,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_locator_chunk)
+    )
+)]
+fn locator_chunk(dataset: Arc<Dataset>, places: Vec<PlaceId>) -> Result<AnyView, ChunkFailed> {
+    let selected: Option<PlaceId> = None;
+    Ok(view! { <Locator dataset places selected/> }.into_any())
 }

@@ -43,6 +43,8 @@ pub fn preload_when_idle() {
             spawn_local(story::preload_story());
             idle_moment().await;
             spawn_local(map::preload_map());
+            idle_moment().await;
+            spawn_local(map::preload_locator());
         });
     });
 }

@@ -322,6 +322,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::MapSources => "Sources",
         Ui::MapClose => "Close",
         Ui::MapOnTheMap => "On the map",
+        Ui::MapShowOnMap => "Show them on a map",
         Ui::MapPlaceUnknown => "The link names a place that is not in the data; all places are shown.",
         Ui::MapOutlinesFailed => "The map's outlines could not be loaded; the list below has every place the map shows.",
         Ui::MapChina => "China",

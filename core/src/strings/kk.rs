@@ -322,6 +322,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::MapSources => "Дереккөздер",
         Ui::MapClose => "Жабу",
         Ui::MapOnTheMap => "Картада",
+        Ui::MapShowOnMap => "Картадан көрсету",
         Ui::MapPlaceUnknown => "Сілтемедегі орын деректерде жоқ; барлық орын көрсетілді.",
         Ui::MapOutlinesFailed => "Карта контурлары жүктелмеді; төмендегі тізімде картадағы барлық орын бар.",
         Ui::MapChina => "Қытай",

@@ -349,6 +349,7 @@ interface_strings! {
     MapSources,
     MapClose,
     MapOnTheMap,
+    MapShowOnMap,
     MapPlaceUnknown,
     MapOutlinesFailed,
     MapChina,

@@ -322,6 +322,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::MapSources => "Источники",
         Ui::MapClose => "Закрыть",
         Ui::MapOnTheMap => "На карте",
+        Ui::MapShowOnMap => "Показать на карте",
         Ui::MapPlaceUnknown => "В ссылке указано место, которого нет в данных; показаны все места.",
         Ui::MapOutlinesFailed => "Не удалось загрузить контуры карты; в списке ниже есть все места, что показывает карта.",
         Ui::MapChina => "Китай",

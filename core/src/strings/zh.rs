@@ -322,6 +322,7 @@ pub(super) fn text(ui: Ui) -> &'static str {
         Ui::MapSources => "来源",
         Ui::MapClose => "关闭",
         Ui::MapOnTheMap => "在地图上",
+        Ui::MapShowOnMap => "在地图上显示",
         Ui::MapPlaceUnknown => "链接中的地点不在数据中；显示所有地点。",
         Ui::MapOutlinesFailed => "无法加载地图轮廓；下面的列表包含地图上的所有地点。",
         Ui::MapChina => "中国",
