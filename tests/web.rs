@@ -236,3 +236,32 @@ async fn the_sector_view_follows_the_selection_in_place() {
     leptos::task::tick().await;
     assert_eq!(heading(), "Sectors");
 }
+
+#[wasm_bindgen_test]
+async fn behind_a_prerendered_view_a_sector_page_is_drawn_in_two_tasks_before_the_swap() {
+    use china_kazakhstan_explorer::services::chunk::main_pending;
+    use china_kazakhstan_explorer::services::paint::next_task;
+    use china_kazakhstan_explorer::views::sector::SectorView;
+    use cke_core::data::model::SectorId;
+    // The preloader's prerendered root, which the app's hidden root takes over from.
+    let prerendered = document().create_element("div").unwrap();
+    prerendered.set_attribute("data-cke-prerender", "").unwrap();
+    document().body().unwrap().append_child(&prerendered).unwrap();
+    let dataset = fixture_dataset();
+    let nav = Nav::detached(Selection::default().with_sector(Some(SectorId::Trade)));
+    let container = mount(move || {
+        provide_context(nav);
+        view! { <SectorView dataset/> }
+    });
+    leptos::task::tick().await;
+    let has = |selector: &str| container.query_selector(selector).unwrap().is_some();
+    assert!(has(".cke-figures"), "the title and key figures come first");
+    assert!(!has(".cke-more-parts"), "the rest waits for a task of its own");
+    assert!(untrack(main_pending), "the swap waits for the rest");
+    next_task().await;
+    leptos::task::tick().await;
+    assert!(has(".cke-more-parts"), "the rest is drawn a task later");
+    next_frame().await;
+    assert!(!untrack(main_pending), "then the app may take over");
+    prerendered.remove();
+}

@@ -61,6 +61,18 @@ impl Takeover {
     }
 }
 
+/// Whether the app's root is still hidden behind a prerendered view: nothing the app draws is
+/// seen before the swap, so a view may draw itself over several tasks (each short on a phone's
+/// CPU) while it keeps the main region busy (`chunk::Pending`), which the swap waits for.
+pub fn hidden() -> bool {
+    document().is_some_and(|document| {
+        let shown = document
+            .document_element()
+            .is_some_and(|html| html.has_attribute(SHOWN));
+        !shown && !prerendered_roots(&document).is_empty()
+    })
+}
+
 /// Every prerendered root in the body (normally one).
 fn prerendered_roots(document: &Document) -> Vec<Element> {
     let Ok(list) = document.query_selector_all(&format!("body > [{PRERENDERED}]")) else {

@@ -13,7 +13,10 @@ use crate::components::chart::ComparisonChart;
 use crate::components::link::Link;
 use crate::components::on_demand::OnDemand;
 use crate::components::provenance::FigureCard;
+use crate::services::chunk::{Awaited, Pending};
 use crate::services::fragment;
+use crate::services::paint::next_task;
+use crate::services::takeover;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
 use cke_core::data::model::{Dataset, EventId, SectorId};
@@ -158,7 +161,8 @@ fn SectorTabs(dataset: Arc<Dataset>, chosen: Memo<Option<SectorId>>) -> impl Int
 /// When the page answers the reader's switch of sector (not the first load), the part below the
 /// key figures is built after the next paint: the new title and figures show at once and the
 /// chart follows a frame later, below them. On the first load it is built at once, so nothing
-/// that was painted moves. While it is pending the page is `aria-busy`.
+/// that was painted moves, or, behind a prerendered view, in the next task, before the app
+/// takes over. While it is pending the page is `aria-busy`.
 #[component]
 fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
     let lang = use_lang().get_untracked();
@@ -192,8 +196,23 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
             |figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> },
         )
         .collect_view();
-    let lower_ready = RwSignal::new(!use_nav().has_navigated());
-    if !lower_ready.get_untracked() {
+    let first_load = !use_nav().has_navigated();
+    // Behind the prerendered view the reader already reads, the part below the key figures is
+    // built in a task of its own: two shorter tasks rather than one long one on a phone's CPU
+    // (total blocking time). The swap waits for it (the main region is busy meanwhile), so the
+    // page is taken over whole, as prerendered.
+    let behind_prerendered = first_load && takeover::hidden();
+    let lower_ready = RwSignal::new(first_load && !behind_prerendered);
+    if behind_prerendered {
+        let busy = Pending::start(Awaited::Part);
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            // The page may be gone already (another language's data): nothing to do then.
+            let _ = lower_ready.try_set(true);
+            // The mark ends once the part is in the page.
+            request_animation_frame(move || drop(busy));
+        });
+    } else if !first_load {
         request_animation_frame(move || {
             // The frame callback runs before that frame is painted; the timeout after it.
             set_timeout(
