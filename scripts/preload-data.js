@@ -7,7 +7,8 @@
 //    own fetches in src/services/load/ then take) and the app itself (Trunk's loader). It starts
 //    them once the prerendered view is painted, or known to be missing: the fragment's few KB do
 //    not share a slow link with the app's 400 KB, and the view is shown first even where the
-//    wasm comes as fast as the fragment (a cache, a loopback, Lighthouse's unthrottled load).
+//    wasm comes as fast as the fragment (a cache, a loopback, Lighthouse's unthrottled load);
+// 3. meanwhile, loads the browser's locale data for the reader's language (`Intl`).
 // Written into dist/ by scripts/extract-loader.mjs, which fills in the neutral files (every
 // data/*.json of the build), the loader's name and the preloads Trunk wrote for the app's JS and
 // wasm, and hashes the file's name. A file, never
@@ -237,4 +238,29 @@ else {
       else document.addEventListener('DOMContentLoaded', insert, { once: true });
     })
     .catch(start);
+}
+
+// 3. While the fragment and the app are on their way, the browser's locale data for the reader's
+// language is loaded, one formatter per task: the first `Intl.NumberFormat` or
+// `Intl.DateTimeFormat` of a page loads it, which took 20–30 ms of a fast CPU inside the app's
+// first draw (src/services/intl.rs); made here, in the wait for the network, the app's own
+// formatters cost little. The options are the app's (NumberStyle::Exact, Compact, a day's date).
+{
+  const locale = lang === 'zh' ? 'zh-Hans' : lang;
+  const warm = [
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(1.5),
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(0),
+    () => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(15000),
+  ];
+  const next = () => {
+    const step = warm.shift();
+    if (!step) return;
+    try {
+      step();
+    } catch {
+      // Only saves time: the app makes its own formatters.
+    }
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
 }
