@@ -9,14 +9,17 @@
 //! count characters (Unicode scalar values), not bytes, so a location in a Chinese or Kazakh text
 //! file is where an editor shows it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
 /// One step of a [`Path`]: an object member or an array element.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
-    /// A member of an object, by key.
-    Key(String),
+    /// A member of an object, by key. Borrowed when the key is a literal (a field's name, as
+    /// nearly every key the validator names): a path is built for every field it checks, and
+    /// only a problem's path is ever printed or located.
+    Key(Cow<'static, str>),
     /// An element of an array, by position (0-based).
     Index(usize),
 }
@@ -34,10 +37,10 @@ impl Path {
         Path(Vec::new())
     }
 
-    /// This path extended by an object key.
-    pub fn key(&self, key: &str) -> Self {
+    /// This path extended by an object key (a `&'static str` is not copied).
+    pub fn key(&self, key: impl Into<Cow<'static, str>>) -> Self {
         let mut segments = self.0.clone();
-        segments.push(Segment::Key(key.to_owned()));
+        segments.push(Segment::Key(key.into()));
         Path(segments)
     }
 
@@ -418,7 +421,7 @@ fn read_member_key(
         Some(_) => {
             let raw = bytes.get(pos..end)?;
             let key: String = serde_json::from_slice(raw).ok()?;
-            trie.child(parent, &Segment::Key(key))
+            trie.child(parent, &Segment::Key(Cow::Owned(key)))
         }
         None => None,
     };

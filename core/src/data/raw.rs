@@ -174,7 +174,7 @@ impl<T: Shape> Shape for BTreeMap<String, T> {
         match value.as_object() {
             Some(map) => {
                 for (key, item) in map {
-                    T::check(item, &path.key(key), out);
+                    T::check(item, &path.key(key.clone()), out);
                 }
             }
             None => out.push(mismatch::<Self>(value, path)),
@@ -243,7 +243,7 @@ fn check_object(value: &Value, path: &Path, out: &mut Vec<ShapeError>, fields: &
         if !fields.iter().any(|(name, _, _)| json_name(name) == key) {
             let names: Vec<&str> = fields.iter().map(|(name, _, _)| json_name(name)).collect();
             out.push(ShapeError {
-                path: path.key(key),
+                path: path.key(key.clone()),
                 message: format!(
                     "unknown field {}; expected one of {}",
                     quote(key),

@@ -114,7 +114,7 @@ impl<'a> Validator<'a> {
                 self.push(
                     file,
                     Severity::Error,
-                    root.key(key),
+                    root.key(key.to_owned()),
                     Anchor::Key,
                     format!(
                         "unknown field {}; expected one of {}",
@@ -147,7 +147,7 @@ impl<'a> Validator<'a> {
             Some(other) => {
                 self.error(
                     file,
-                    &Path::root().key(key),
+                    &Path::root().key(key.to_owned()),
                     format!("expected a list, found {}", raw::describe(other)),
                 );
                 None
@@ -164,7 +164,7 @@ impl<'a> Validator<'a> {
     ) -> Vec<(Path, T)> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let path = Path::root().key(key).index(i);
+            let path = Path::root().key(key.to_owned()).index(i);
             // A valid element (nearly every one) passes the quick shape test; only a broken one
             // pays for the full check, which builds a path for every field to name each fault.
             if T::valid(item) {
@@ -423,7 +423,7 @@ impl<'a> Validator<'a> {
                 other => {
                     self.error(
                         file,
-                        &text_path.key(key),
+                        &text_path.key(key.clone()),
                         format!("expected a string, found {}", raw::describe(other)),
                     );
                     texts.bad_keys.insert(key.clone());

@@ -83,7 +83,7 @@ impl<'a> Validator<'a> {
             let text_path = Path::root().key("text");
             for key in texts.map.keys() {
                 if let Some(message) = self.text_key_problem(key) {
-                    notes.push((texts.file, text_path.key(key), message));
+                    notes.push((texts.file, text_path.key(key.clone()), message));
                 }
             }
             let is_base = self
