@@ -246,7 +246,11 @@ async fn behind_a_prerendered_view_a_sector_page_is_drawn_in_two_tasks_before_th
     // The preloader's prerendered root, which the app's hidden root takes over from.
     let prerendered = document().create_element("div").unwrap();
     prerendered.set_attribute("data-cke-prerender", "").unwrap();
-    document().body().unwrap().append_child(&prerendered).unwrap();
+    document()
+        .body()
+        .unwrap()
+        .append_child(&prerendered)
+        .unwrap();
     let dataset = fixture_dataset();
     let nav = Nav::detached(Selection::default().with_sector(Some(SectorId::Trade)));
     let container = mount(move || {
@@ -256,7 +260,10 @@ async fn behind_a_prerendered_view_a_sector_page_is_drawn_in_two_tasks_before_th
     leptos::task::tick().await;
     let has = |selector: &str| container.query_selector(selector).unwrap().is_some();
     assert!(has(".cke-figures"), "the title and key figures come first");
-    assert!(!has(".cke-more-parts"), "the rest waits for a task of its own");
+    assert!(
+        !has(".cke-more-parts"),
+        "the rest waits for a task of its own"
+    );
     assert!(untrack(main_pending), "the swap waits for the rest");
     next_task().await;
     leptos::task::tick().await;
