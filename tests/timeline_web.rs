@@ -339,3 +339,46 @@ async fn the_timeline_says_how_far_the_data_reaches_and_which_dates_are_disputed
         assert!(line.contains(" · no update since "), "{line}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn behind_a_prerendered_view_the_list_is_drawn_a_task_after_the_axis_before_the_swap() {
+    use china_kazakhstan_explorer::services::chunk::main_pending;
+    use china_kazakhstan_explorer::services::paint::next_task;
+    let document = document();
+    // The preloader's prerendered root, which the app's hidden root takes over from.
+    let prerendered = document.create_element("div").unwrap();
+    prerendered.set_attribute("data-cke-prerender", "").unwrap();
+    document.body().unwrap().append_child(&prerendered).unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container.set_class_name("cke");
+    document.body().unwrap().append_child(&container).unwrap();
+    let nav = Nav::detached(Selection::from_query("view=timeline", 2026));
+    let data = dataset();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(nav);
+        provide_context(Today::fixed(today()));
+        view! { <TimelineView dataset=data/> }.into_any()
+    });
+    leptos::task::tick().await;
+    let count = |selector: &str| container.query_selector_all(selector).unwrap().length();
+    assert!(
+        count(".cke-tl-events [data-index]") > 0,
+        "the axis comes first"
+    );
+    assert_eq!(
+        count(".cke-tl-list__items li"),
+        0,
+        "the list waits for a task of its own"
+    );
+    assert!(untrack(main_pending), "the swap waits for the list");
+    next_task().await;
+    leptos::task::tick().await;
+    assert!(
+        count(".cke-tl-list__items li") > 0,
+        "the list is drawn a task later"
+    );
+    settle().await;
+    assert!(!untrack(main_pending), "then the app may take over");
+    prerendered.remove();
+    drop(handle);
+}

@@ -14,6 +14,9 @@
 //! shown its own view (`data-cke-shown` on `<html>`, set here and by the panic hook), a fragment
 //! is dropped. Nothing here can panic; when anything is missing the app just shows itself.
 
+use crate::services::chunk::{Awaited, Pending};
+use crate::services::paint::next_task;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -61,10 +64,29 @@ impl Takeover {
     }
 }
 
-/// Whether the app's root is still hidden behind a prerendered view: nothing the app draws is
-/// seen before the swap, so a view may draw itself over several tasks (each short on a phone's
-/// CPU) while it keeps the main region busy (`chunk::Pending`), which the swap waits for.
-pub fn hidden() -> bool {
+/// Whether a part of a view below its first screen may be drawn now (a signal, for the part to
+/// follow). Behind a prerendered view nothing the app draws is seen before the swap, so the part
+/// is drawn in the next task, and the main region is busy meanwhile (`chunk::Pending`), which
+/// the swap waits for: the view is taken over whole, as prerendered, after two shorter tasks
+/// rather than one long one on a phone's CPU (total blocking time). Otherwise it is drawn at
+/// once, so that nothing the reader sees moves.
+pub fn part_ready() -> RwSignal<bool> {
+    let ready = RwSignal::new(!hidden());
+    if !ready.get_untracked() {
+        let busy = Pending::start(Awaited::Part);
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            // The view may be gone already (another language's data): nothing to do then.
+            let _ = ready.try_set(true);
+            // The mark ends once the part is in the page.
+            request_animation_frame(move || drop(busy));
+        });
+    }
+    ready
+}
+
+/// Whether the app's root is still hidden behind a prerendered view.
+fn hidden() -> bool {
     document().is_some_and(|document| {
         let shown = document
             .document_element()

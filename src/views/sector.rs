@@ -13,11 +13,9 @@ use crate::components::chart::ComparisonChart;
 use crate::components::link::Link;
 use crate::components::on_demand::OnDemand;
 use crate::components::provenance::FigureCard;
-use crate::services::chunk::{Awaited, Pending};
 use crate::services::fragment;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
-use crate::services::paint::next_task;
 use crate::services::takeover;
 use cke_core::data::model::{Dataset, EventId, SectorId};
 use cke_core::sector_page::{figure_in_fragment, SectorPage as Parts};
@@ -196,23 +194,15 @@ fn SectorPage(dataset: Arc<Dataset>, sector: SectorId) -> impl IntoView {
             |figure| view! { <li><FigureCard dataset=dataset.clone() figure=figure.clone()/></li> },
         )
         .collect_view();
+    // On the first load the part below the key figures is drawn at once, or, behind a
+    // prerendered view, a task later but before the swap (`takeover::part_ready`).
     let first_load = !use_nav().has_navigated();
-    // Behind the prerendered view the reader already reads, the part below the key figures is
-    // built in a task of its own: two shorter tasks rather than one long one on a phone's CPU
-    // (total blocking time). The swap waits for it (the main region is busy meanwhile), so the
-    // page is taken over whole, as prerendered.
-    let behind_prerendered = first_load && takeover::hidden();
-    let lower_ready = RwSignal::new(first_load && !behind_prerendered);
-    if behind_prerendered {
-        let busy = Pending::start(Awaited::Part);
-        leptos::task::spawn_local(async move {
-            next_task().await;
-            // The page may be gone already (another language's data): nothing to do then.
-            let _ = lower_ready.try_set(true);
-            // The mark ends once the part is in the page.
-            request_animation_frame(move || drop(busy));
-        });
-    } else if !first_load {
+    let lower_ready = if first_load {
+        takeover::part_ready()
+    } else {
+        RwSignal::new(false)
+    };
+    if !first_load {
         request_animation_frame(move || {
             // The frame callback runs before that frame is painted; the timeout after it.
             set_timeout(

@@ -34,6 +34,7 @@ use crate::services::clock::Today;
 use crate::services::intl::format_number;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
+use crate::services::takeover;
 use crate::views::AsOfLine;
 use cke_core::data::model::{Dataset, Date, FIRST_YEAR};
 use cke_core::strings::Ui;
@@ -237,6 +238,16 @@ fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
         close,
     };
 
+    // The list below the axis: behind a prerendered view, drawn a task later, before the swap.
+    let list_ready = takeover::part_ready();
+    let list = {
+        let shared = shared.clone();
+        move || {
+            list_ready
+                .get()
+                .then(|| view! { <EventList shared=shared.clone()/> })
+        }
+    };
     view! {
         <div class="cke-tl" on:keydown=on_keydown>
             <h1>{Ui::TimelineTitle.text(lang)}</h1>
@@ -269,7 +280,7 @@ fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
             <Axis shared=shared.clone()/>
             <Legend as_of=dataset.as_of()/>
             <Details shared=shared.clone()/>
-            <EventList shared/>
+            {list}
         </div>
     }
 }
