@@ -333,3 +333,40 @@ async fn the_data_table_shows_every_period_with_the_values_as_stated() {
     let gap = text(&container, "td[data-series=\"trade-gap-total\"]");
     assert!(gap.ends_with(" *"), "{gap}");
 }
+
+#[wasm_bindgen_test]
+async fn behind_a_prerendered_view_the_marks_are_made_a_task_after_the_chart_before_the_swap() {
+    use china_kazakhstan_explorer::services::chunk::main_pending;
+    use china_kazakhstan_explorer::services::paint::next_task;
+    // The preloader's prerendered root, which the app's hidden root takes over from.
+    let prerendered = document().create_element("div").unwrap();
+    prerendered.set_attribute("data-cke-prerender", "").unwrap();
+    document()
+        .body()
+        .unwrap()
+        .append_child(&prerendered)
+        .unwrap();
+    let (container, _nav) = mount(Selection::default());
+    leptos::task::tick().await;
+    assert_eq!(
+        count(&container, "svg.cke-chart__svg"),
+        1,
+        "the chart comes first"
+    );
+    assert!(count(&container, ".cke-chart__key") > 0, "with its legend");
+    assert_eq!(
+        count(&container, ".cke-chart__layer"),
+        0,
+        "the marks wait for a task"
+    );
+    assert!(untrack(main_pending), "the swap waits for the marks");
+    next_task().await;
+    leptos::task::tick().await;
+    assert!(
+        count(&container, ".cke-chart__layer") > 0,
+        "the marks are made a task later"
+    );
+    next_frame().await;
+    assert!(!untrack(main_pending), "then the app may take over");
+    prerendered.remove();
+}

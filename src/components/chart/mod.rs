@@ -20,6 +20,7 @@ use crate::services::chunk::ChunkFailed;
 use crate::services::column::use_column_width;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
+use crate::services::takeover;
 use cke_core::charts::export::{standalone_svg, Frame};
 use cke_core::charts::geometry::num;
 use cke_core::charts::layout::{
@@ -463,6 +464,14 @@ pub fn Chart(
             };
             view! { <g class="cke-chart__layer"><For each=marks key=plot::Mark::key children=plot::mark/></g> }
         };
+        // Behind a prerendered view, the marks are made a task after the rest of the chart
+        // (`takeover::part_ready`): the two are the first draw's longest tasks on a phone.
+        let marks_ready = takeover::part_ready();
+        let drawn_layers = move || {
+            marks_ready
+                .get()
+                .then(|| view! { <For each=layer_keys key=String::clone children=layer/> })
+        };
         view! {
             <svg class="cke-chart__svg" role="img"
                 aria-labelledby=svg_title.clone() aria-describedby=svg_desc.clone()
@@ -473,7 +482,7 @@ pub fn Chart(
                 // has no name for screen readers.
                 {leptos::tachys::svg::title().id(svg_title.clone()).child(title.clone())}
                 <desc id=svg_desc.clone()>{move || summary_text.get()}</desc>
-                <For each=layer_keys key=String::clone children=layer/>
+                {drawn_layers}
             </svg>
         }
     };
