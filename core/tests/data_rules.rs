@@ -389,7 +389,9 @@ fn reading_and_building_in_two_steps_gives_what_one_step_gives() {
             common::load_rule(&dir)
         };
         let whole = build_dataset(&files, common::today());
-        let stepped = DatasetBuild::read(&files, common::today()).finish();
+        let mut stepped = DatasetBuild::read_collections(&files, common::today());
+        stepped.read_texts();
+        let stepped = stepped.finish();
         let lines = |report: &cke_core::data::Report| -> Vec<String> {
             report.problems.iter().map(|p| p.to_string()).collect()
         };

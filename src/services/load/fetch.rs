@@ -251,8 +251,11 @@ impl Fetched {
     async fn finish(mut self) -> (Built, Option<Fetched>) {
         let lang = self.lang;
         let own_text = data::text_file(lang.as_str());
-        // Reading (parsing) and building are two tasks: each stays short on a phone's CPU.
-        let build = data::DatasetBuild::read(&self.files, self.today);
+        // Reading (parsing) the collections, reading the texts and building are three tasks:
+        // each stays short on a phone's CPU.
+        let mut build = data::DatasetBuild::read_collections(&self.files, self.today);
+        next_task().await;
+        build.read_texts();
         next_task().await;
         let mut report = build.finish();
         // A text file that arrived but cannot be read (cut off, not JSON) is as missing as one

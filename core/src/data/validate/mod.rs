@@ -58,9 +58,22 @@ pub struct DatasetBuild<'a> {
 impl<'a> DatasetBuild<'a> {
     /// Reads every file of `files`.
     pub fn read(files: &'a DataFiles, today: Date) -> DatasetBuild<'a> {
+        let mut build = DatasetBuild::read_collections(files, today);
+        build.read_texts();
+        build
+    }
+
+    /// Reads every file of `files` but the texts, which [`Self::read_texts`] reads: the two
+    /// are about as long, and a caller may put a task between them.
+    pub fn read_collections(files: &'a DataFiles, today: Date) -> DatasetBuild<'a> {
         let mut validator = Validator::new(files, today);
-        let raw = validator.read_all();
+        let raw = validator.read_collections();
         DatasetBuild { validator, raw }
+    }
+
+    /// Reads the text files (after [`Self::read_collections`]).
+    pub fn read_texts(&mut self) {
+        self.validator.read_texts();
     }
 
     /// Checks and builds what was read.

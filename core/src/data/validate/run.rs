@@ -4,8 +4,8 @@
 use super::*;
 
 impl<'a> Validator<'a> {
-    /// Reads every file: parsing and shapes.
-    pub(super) fn read_all(&mut self) -> RawData {
+    /// Reads every file but the texts (`read_texts`): parsing and shapes.
+    pub(super) fn read_collections(&mut self) -> RawData {
         let input = self.input;
         let sources = self.read_sources(input.sources.as_deref());
         let sources_unreadable = sources.is_none();
@@ -25,11 +25,11 @@ impl<'a> Validator<'a> {
         raw.caveats = self.read_collection(F_CAVEATS, input.caveats.as_deref(), "caveats");
         raw.story = self.read_collection(F_STORY, input.story.as_deref(), "steps");
         raw.places = self.read_collection(F_PLACES, input.places.as_deref(), "places");
-        self.read_texts();
         raw
     }
 
-    /// Builds the dataset from what [`Self::read_all`] read: ids, references, meaning, warnings.
+    /// Builds the dataset from what [`Self::read_collections`] and `read_texts` read: ids,
+    /// references, meaning, warnings.
     pub(super) fn build(&mut self, mut raw: RawData) -> Option<model::Dataset> {
         self.declare(&mut raw);
         let as_of = self.check_as_of(raw.as_of.as_ref());
