@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 
 mod browser;
 
-use browser::{fixture_dataset, next_frame};
+use browser::{fixture_dataset, next_frame, parts_drawn, PrerenderedView};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -338,14 +338,7 @@ async fn the_data_table_shows_every_period_with_the_values_as_stated() {
 async fn behind_a_prerendered_view_the_marks_are_made_a_task_after_the_chart_before_the_swap() {
     use china_kazakhstan_explorer::services::chunk::main_pending;
     use china_kazakhstan_explorer::services::paint::next_task;
-    // The preloader's prerendered root, which the app's hidden root takes over from.
-    let prerendered = document().create_element("div").unwrap();
-    prerendered.set_attribute("data-cke-prerender", "").unwrap();
-    document()
-        .body()
-        .unwrap()
-        .append_child(&prerendered)
-        .unwrap();
+    let _prerendered = PrerenderedView::shown();
     let (container, _nav) = mount(Selection::default());
     leptos::task::tick().await;
     assert_eq!(
@@ -366,7 +359,5 @@ async fn behind_a_prerendered_view_the_marks_are_made_a_task_after_the_chart_bef
         count(&container, ".cke-chart__layer") > 0,
         "the marks are made a task later"
     );
-    next_frame().await;
-    assert!(!untrack(main_pending), "then the app may take over");
-    prerendered.remove();
+    assert!(parts_drawn().await, "then the app may take over");
 }

@@ -17,6 +17,10 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod browser;
+
+use browser::{parts_drawn, PrerenderedView};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn today() -> Date {
@@ -345,10 +349,7 @@ async fn behind_a_prerendered_view_the_list_is_drawn_a_task_after_the_axis_befor
     use china_kazakhstan_explorer::services::chunk::main_pending;
     use china_kazakhstan_explorer::services::paint::next_task;
     let document = document();
-    // The preloader's prerendered root, which the app's hidden root takes over from.
-    let prerendered = document.create_element("div").unwrap();
-    prerendered.set_attribute("data-cke-prerender", "").unwrap();
-    document.body().unwrap().append_child(&prerendered).unwrap();
+    let _prerendered = PrerenderedView::shown();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     container.set_class_name("cke");
     document.body().unwrap().append_child(&container).unwrap();
@@ -377,8 +378,6 @@ async fn behind_a_prerendered_view_the_list_is_drawn_a_task_after_the_axis_befor
         count(".cke-tl-list__items li") > 0,
         "the list is drawn a task later"
     );
-    settle().await;
-    assert!(!untrack(main_pending), "then the app may take over");
-    prerendered.remove();
+    assert!(parts_drawn().await, "then the app may take over");
     drop(handle);
 }

@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 
 mod browser;
 
-use browser::{fixture_dataset, next_frame};
+use browser::{fixture_dataset, next_frame, parts_drawn, PrerenderedView};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -243,14 +243,7 @@ async fn behind_a_prerendered_view_a_sector_page_is_drawn_in_two_tasks_before_th
     use china_kazakhstan_explorer::services::paint::next_task;
     use china_kazakhstan_explorer::views::sector::SectorView;
     use cke_core::data::model::SectorId;
-    // The preloader's prerendered root, which the app's hidden root takes over from.
-    let prerendered = document().create_element("div").unwrap();
-    prerendered.set_attribute("data-cke-prerender", "").unwrap();
-    document()
-        .body()
-        .unwrap()
-        .append_child(&prerendered)
-        .unwrap();
+    let _prerendered = PrerenderedView::shown();
     let dataset = fixture_dataset();
     let nav = Nav::detached(Selection::default().with_sector(Some(SectorId::Trade)));
     let container = mount(move || {
@@ -268,7 +261,5 @@ async fn behind_a_prerendered_view_a_sector_page_is_drawn_in_two_tasks_before_th
     next_task().await;
     leptos::task::tick().await;
     assert!(has(".cke-more-parts"), "the rest is drawn a task later");
-    next_frame().await;
-    assert!(!untrack(main_pending), "then the app may take over");
-    prerendered.remove();
+    assert!(parts_drawn().await, "then the app may take over");
 }

@@ -45,3 +45,36 @@ pub async fn next_frame() {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// The preloader's prerendered root in the body (`data-cke-prerender`), which the app's hidden
+/// root takes over from: behind it, views draw their lower parts a task later
+/// (`takeover::part_ready`). Removed when dropped.
+pub struct PrerenderedView(web_sys::Element);
+
+impl PrerenderedView {
+    pub fn shown() -> PrerenderedView {
+        let root = document().create_element("div").unwrap();
+        root.set_attribute("data-cke-prerender", "").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        PrerenderedView(root)
+    }
+}
+
+impl Drop for PrerenderedView {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+/// Whether every part of the main region is drawn within ten frames: a part drawn a task later
+/// may defer one of its own (a sector page's chart, its marks).
+pub async fn parts_drawn() -> bool {
+    use china_kazakhstan_explorer::services::chunk::main_pending;
+    for _ in 0..10 {
+        if !untrack(main_pending) {
+            return true;
+        }
+        next_frame().await;
+    }
+    !untrack(main_pending)
+}
