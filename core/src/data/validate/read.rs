@@ -132,7 +132,7 @@ impl<'a> Validator<'a> {
         &mut self,
         file: FileIx,
         map: &'v Map<String, Value>,
-        key: &str,
+        key: &'static str,
     ) -> Option<&'v Vec<Value>> {
         match map.get(key) {
             None => {
@@ -147,7 +147,7 @@ impl<'a> Validator<'a> {
             Some(other) => {
                 self.error(
                     file,
-                    &Path::root().key(key.to_owned()),
+                    &Path::root().key(key),
                     format!("expected a list, found {}", raw::describe(other)),
                 );
                 None
@@ -160,11 +160,11 @@ impl<'a> Validator<'a> {
         &mut self,
         file: FileIx,
         items: &[Value],
-        key: &str,
+        key: &'static str,
     ) -> Vec<(Path, T)> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let path = Path::root().key(key.to_owned()).index(i);
+            let path = Path::root().key(key).index(i);
             // A valid element (nearly every one) passes the quick shape test; only a broken one
             // pays for the full check, which builds a path for every field to name each fault.
             if T::valid(item) {
