@@ -203,8 +203,8 @@ async fn a_figure_card_shows_value_when_and_source_and_opens_its_details() {
     assert!(panel.contains("US$43.82 bn"), "{panel}");
 }
 
-#[wasm_bindgen_test]
-async fn the_sector_view_follows_the_selection_in_place() {
+/// The fixture's trade sector page, mounted as the first view (nothing navigated yet).
+fn mount_trade_sector() -> (web_sys::HtmlElement, Nav) {
     use china_kazakhstan_explorer::views::sector::SectorView;
     use cke_core::data::model::SectorId;
     let dataset = fixture_dataset();
@@ -213,6 +213,13 @@ async fn the_sector_view_follows_the_selection_in_place() {
         provide_context(nav);
         view! { <SectorView dataset/> }
     });
+    (container, nav)
+}
+
+#[wasm_bindgen_test]
+async fn the_sector_view_follows_the_selection_in_place() {
+    use cke_core::data::model::SectorId;
+    let (container, nav) = mount_trade_sector();
     leptos::task::tick().await;
     let heading = || {
         container
@@ -241,15 +248,8 @@ async fn the_sector_view_follows_the_selection_in_place() {
 async fn behind_a_prerendered_view_a_sector_page_is_drawn_in_two_tasks_before_the_swap() {
     use china_kazakhstan_explorer::services::chunk::main_pending;
     use china_kazakhstan_explorer::services::paint::next_task;
-    use china_kazakhstan_explorer::views::sector::SectorView;
-    use cke_core::data::model::SectorId;
     let _prerendered = PrerenderedView::shown();
-    let dataset = fixture_dataset();
-    let nav = Nav::detached(Selection::default().with_sector(Some(SectorId::Trade)));
-    let container = mount(move || {
-        provide_context(nav);
-        view! { <SectorView dataset/> }
-    });
+    let (container, _nav) = mount_trade_sector();
     leptos::task::tick().await;
     let has = |selector: &str| container.query_selector(selector).unwrap().is_some();
     assert!(has(".cke-figures"), "the title and key figures come first");
