@@ -24,11 +24,14 @@ const suite = useServedApp();
 const { open } = suite;
 
 describe('the map', () => {
-  test('the data has the four crossings, a pipeline, rail lines and at least ten project sites, each sourced', () => {
+  test('the data has the four crossings, the oil and gas pipelines, rail lines and at least ten project sites, each sourced', () => {
     const count = (kinds) => PLACES.filter((place) => kinds.includes(place.kind)).length;
+    const line = (id) => PLACES.find((place) => place.id === id && place.points.length > 1);
     assert.ok(count(['crossing']) >= 4, 'four border crossings');
-    assert.ok(count(['pipeline']) >= 1, 'a pipeline drawn as a line');
-    assert.ok(count(['rail']) >= 2, 'rail corridors drawn as lines');
+    assert.ok(line('kazakhstan-china-oil-pipeline')?.kind === 'pipeline', 'the oil pipeline drawn as a line');
+    assert.ok(line('central-asia-china-gas-pipeline')?.kind === 'pipeline', 'the gas pipeline drawn as a line');
+    assert.ok(count(['rail']) >= 3, 'rail corridors drawn as lines');
+    assert.ok(line('dostyk-moiynty-railway')?.kind === 'rail', 'the railway from the Dostyk crossing inland');
     assert.ok(count(['site', 'port', 'dry-port']) >= 10, 'ten project sites, ports and dry ports');
     for (const place of PLACES) {
       assert.ok(SOURCES.has(place.coordinates_source), `${place.id}: its coordinates have a source`);
