@@ -376,8 +376,11 @@ fn a_deferred_file_is_no_fault_and_its_items_are_simply_not_there_yet() {
 }
 
 #[test]
-fn reading_and_building_in_two_steps_gives_what_one_step_gives() {
+fn reading_and_building_in_steps_gives_what_one_step_gives() {
     use cke_core::data::DatasetBuild;
+    let lines = |report: &cke_core::data::Report| -> Vec<String> {
+        report.problems.iter().map(|p| p.to_string()).collect()
+    };
     for dir in [
         common::fixtures().join("good"),
         common::fixtures().join("bad").join("dangling-source"),
@@ -389,14 +392,31 @@ fn reading_and_building_in_two_steps_gives_what_one_step_gives() {
             common::load_rule(&dir)
         };
         let whole = build_dataset(&files, common::today());
-        let mut stepped = DatasetBuild::read_collections(&files, common::today());
-        stepped.read_texts();
-        let stepped = stepped.finish();
-        let lines = |report: &cke_core::data::Report| -> Vec<String> {
-            report.problems.iter().map(|p| p.to_string()).collect()
-        };
-        assert_eq!(lines(&stepped), lines(&whole), "{}", dir.display());
-        assert_eq!(stepped.dataset, whole.dataset, "{}", dir.display());
-        assert_eq!(stepped.missing_texts, whole.missing_texts);
+        // Every step in its own call (the browser's tasks), a step taken twice, a step left to
+        // the next, and the build left to `finish`.
+        let runs: [&dyn Fn(&mut DatasetBuild); 4] = [
+            &|build| {
+                build.build_referenced();
+                build.build_referring();
+            },
+            &|build| {
+                build.build_referenced();
+                build.build_referenced();
+                build.build_referring();
+                build.build_referring();
+            },
+            &|build| build.build_referring(),
+            &|_| {},
+        ];
+        for (run, steps) in runs.iter().enumerate() {
+            let mut stepped = DatasetBuild::read_collections(&files, common::today());
+            stepped.read_texts();
+            steps(&mut stepped);
+            let stepped = stepped.finish();
+            let at = format!("{} (run {run})", dir.display());
+            assert_eq!(lines(&stepped), lines(&whole), "{at}");
+            assert_eq!(stepped.dataset, whole.dataset, "{at}");
+            assert_eq!(stepped.missing_texts, whole.missing_texts, "{at}");
+        }
     }
 }

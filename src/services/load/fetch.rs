@@ -251,11 +251,15 @@ impl Fetched {
     async fn finish(mut self) -> (Built, Option<Fetched>) {
         let lang = self.lang;
         let own_text = data::text_file(lang.as_str());
-        // Reading (parsing) the collections, reading the texts and building are three tasks:
-        // each stays short on a phone's CPU.
+        // Reading (parsing) the collections and the texts, and building in three steps, are
+        // five tasks: each stays short on a phone's CPU.
         let mut build = data::DatasetBuild::read_collections(&self.files, self.today);
         next_task().await;
         build.read_texts();
+        next_task().await;
+        build.build_referenced();
+        next_task().await;
+        build.build_referring();
         next_task().await;
         let mut report = build.finish();
         // A text file that arrived but cannot be read (cut off, not JSON) is as missing as one

@@ -47,12 +47,24 @@ pub fn build_dataset(files: &DataFiles, today: Date) -> Report {
     DatasetBuild::read(files, today).finish()
 }
 
-/// [`build_dataset`] in two steps, for a caller that would rather not do both in one go (the
-/// browser: a task between them keeps each short). Reading parses every file and checks its
-/// shape; finishing checks the meaning and builds the dataset.
+/// [`build_dataset`] in steps, for a caller that would rather not do it in one go (the browser:
+/// a task between steps keeps each short on a phone). Reading (collections, then texts) parses
+/// every file and checks its shape; building (the collections others refer to, those that refer
+/// to them, then `finish`) checks the meaning and builds the dataset.
 pub struct DatasetBuild<'a> {
     validator: Validator<'a>,
     raw: RawData,
+    /// What the build steps have made so far.
+    parts: Parts,
+    stage: Stage,
+}
+
+/// How far a [`DatasetBuild`] has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Read,
+    Referenced,
+    Referring,
 }
 
 impl<'a> DatasetBuild<'a> {
@@ -68,7 +80,12 @@ impl<'a> DatasetBuild<'a> {
     pub fn read_collections(files: &'a DataFiles, today: Date) -> DatasetBuild<'a> {
         let mut validator = Validator::new(files, today);
         let raw = validator.read_collections();
-        DatasetBuild { validator, raw }
+        DatasetBuild {
+            validator,
+            raw,
+            parts: Parts::default(),
+            stage: Stage::Read,
+        }
     }
 
     /// Reads the text files (after [`Self::read_collections`]).
@@ -76,10 +93,37 @@ impl<'a> DatasetBuild<'a> {
         self.validator.read_texts();
     }
 
-    /// Checks and builds what was read.
-    pub fn finish(self) -> Report {
-        let DatasetBuild { mut validator, raw } = self;
-        let dataset = validator.build(raw);
+    /// Checks and builds the collections others refer to (sources, figures, series, events):
+    /// the first of three steps, which a caller may separate by tasks. Does nothing the second
+    /// time.
+    pub fn build_referenced(&mut self) {
+        if self.stage == Stage::Read {
+            self.parts = self.validator.build_first(&mut self.raw);
+            self.stage = Stage::Referenced;
+        }
+    }
+
+    /// Checks and builds the collections that refer to those (comparisons, caveats, the story,
+    /// places, sectors), after [`Self::build_referenced`], which it takes first if need be.
+    pub fn build_referring(&mut self) {
+        self.build_referenced();
+        if self.stage == Stage::Referenced {
+            self.validator.build_second(&self.raw, &mut self.parts);
+            self.stage = Stage::Referring;
+        }
+    }
+
+    /// The last step: the warnings over the whole dataset, the texts, the dataset, and every
+    /// problem located (after the steps above, which it takes first if need be).
+    pub fn finish(mut self) -> Report {
+        self.build_referring();
+        let DatasetBuild {
+            mut validator,
+            raw,
+            parts,
+            ..
+        } = self;
+        let dataset = validator.build_last(&raw, parts);
         Report {
             dataset,
             missing_texts: validator.missing_texts,

@@ -1,5 +1,5 @@
-//! The whole run: reading every file, declaring ids, building each collection in order, the
-//! warnings over the whole dataset, and the problems sorted per file.
+//! The whole run: reading every file, declaring ids, building each collection in order (in three
+//! steps), the warnings over the whole dataset, and the problems sorted per file.
 
 use super::*;
 
@@ -28,40 +28,42 @@ impl<'a> Validator<'a> {
         raw
     }
 
-    /// Builds the dataset from what [`Self::read_collections`] and `read_texts` read: ids,
-    /// references, meaning, warnings.
-    pub(super) fn build(&mut self, mut raw: RawData) -> Option<model::Dataset> {
-        self.declare(&mut raw);
+    /// The first of three steps that build the dataset from what [`Self::read_collections`] and
+    /// `read_texts` read (ids, references, meaning, warnings): ids, the as-of date, and the
+    /// collections the others refer to.
+    pub(super) fn build_first(&mut self, raw: &mut RawData) -> Parts {
+        self.declare(raw);
         let as_of = self.check_as_of(raw.as_of.as_ref());
-
         let sources = self.build_sources(&raw.sources);
         let figures = self.build_figures(&raw.figures);
         let series = self.build_series(&raw.series);
         let events = self.build_events(&raw.events);
-        let comparisons = self.build_comparisons(&raw.comparisons);
-        let caveats = self.build_caveats(&raw.caveats);
-        let story = self.build_story(&raw.story, &events);
-        let places = self.build_places(&raw.places);
-        let sectors = match &raw.sectors {
-            Some(sectors) => self.build_sectors(sectors),
-            None => Vec::new(),
-        };
-
-        let mut parts = Parts {
+        Parts {
             as_of,
             sources,
-            sectors,
             events,
             figures,
             series,
-            comparisons,
-            caveats,
-            story,
-            places,
-            texts: Texts::default(),
-        };
-        prune(&mut parts);
+            ..Parts::default()
+        }
+    }
 
+    /// The collections that refer to those of [`Self::build_first`], then the pruning of what
+    /// lost its references.
+    pub(super) fn build_second(&mut self, raw: &RawData, parts: &mut Parts) {
+        parts.comparisons = self.build_comparisons(&raw.comparisons);
+        parts.caveats = self.build_caveats(&raw.caveats);
+        parts.story = self.build_story(&raw.story, &parts.events);
+        parts.places = self.build_places(&raw.places);
+        parts.sectors = match &raw.sectors {
+            Some(sectors) => self.build_sectors(sectors),
+            None => Vec::new(),
+        };
+        prune(parts);
+    }
+
+    /// The warnings over the whole dataset, the texts, and the dataset itself.
+    pub(super) fn build_last(&mut self, raw: &RawData, mut parts: Parts) -> Option<model::Dataset> {
         self.warn_unreferenced_sources(&raw.sources);
         self.warn_one_sided_competing(&parts);
         self.check_text_keys();
