@@ -36,15 +36,20 @@ const locale = (lang) => ({ en: 'en-US', zh: 'zh-CN', ru: 'ru-RU', kk: 'kk-KZ' }
 
 // Records, from the page's first script on: the prerendered root's insertion, and at its
 // removal (the takeover, a microtask after the frame callback that swaps, before the paint) the
-// markup of both roots, as drawn; the layout shifts; the first contentful paint.
+// markup of both roots, as drawn; the layout shifts; the first contentful paint; and which
+// parts of its frame the app's root had when it was first mounted behind the prerendered one.
 const RECORDER = `(() => {
   const drawnMarkup = ${drawnMarkup};
-  const log = (window.__cke = { inserted: 0, takeovers: [], shifts: 0 });
+  const log = (window.__cke = { inserted: 0, takeovers: [], shifts: 0, mounted: null });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) log.shifts += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
   const prerendered = (node) => node.nodeType === 1 && node.hasAttribute('data-cke-prerender');
   new MutationObserver((records) => {
+    const hidden = document.querySelector('body > .cke[data-cke-pending]');
+    if (!log.mounted && hidden?.querySelector('.cke-main')) {
+      log.mounted = { header: !!hidden.querySelector('.cke-header'), footer: !!hidden.querySelector('.cke-footer') };
+    }
     for (const record of records) {
       for (const node of record.addedNodes) if (prerendered(node)) log.inserted += 1;
       for (const node of record.removedNodes) {
@@ -116,6 +121,7 @@ async function checkTakeover(path, { viewport = { width: 1280, height: 800 }, la
   assert.equal(log.takeovers.length, 1, `${path}: the app took over`);
   const [takeover] = log.takeovers;
   assert.equal(takeover.pending, false, `${path}: the app's root is shown as the prerendered one goes`);
+  assert.deepEqual(log.mounted, { header: false, footer: false }, `${path}: the app's header and footer are drawn in tasks after its root`);
   assertSameMarkup(takeover.app, takeover.prerendered, path);
   assert.equal(log.shifts, 0, `${path}: no layout shift`);
   assert.equal(await page.locator('.cke').count(), 1);

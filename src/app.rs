@@ -10,7 +10,7 @@ use crate::services::focus::focus_heading_later;
 use crate::services::lang::CurrentLang;
 use crate::services::load::{use_dataset, DataState};
 use crate::services::nav::Nav;
-use crate::services::takeover::Takeover;
+use crate::services::takeover::{part_ready, Takeover};
 use crate::views::{
     compare::CompareView, map::MapView, overview::OverviewView, sector::SectorView,
     story::StoryView, timeline::TimelineView,
@@ -188,6 +188,18 @@ pub fn App(today: Today) -> impl IntoView {
         }
     });
 
+    // Behind a prerendered view, the header and the footer are drawn a task after the root and
+    // each in its own (`takeover::part_ready`): mounting the whole frame at once was the load's
+    // longest task on a phone's CPU.
+    let header = {
+        let ready = part_ready();
+        move || ready.get().then(|| view! { <Header embedded/> })
+    };
+    let footer = {
+        let ready = part_ready();
+        move || ready.get().then(|| view! { <Footer/> })
+    };
+
     view! {
         <div
             class="cke"
@@ -197,13 +209,13 @@ pub fn App(today: Today) -> impl IntoView {
             data-cke-pending=takeover.pending().then_some("")
         >
             <a class="cke-skip" href="#main">{move || Ui::SkipToContent.text(lang.get())}</a>
-            <Header embedded/>
+            {header}
             <p class="cke-visually-hidden" aria-live="polite">{move || announcement.get()}</p>
             <main id="main" class="cke-main" tabindex="-1" aria-busy=busy>
                 {notice}
                 {content}
             </main>
-            <Footer/>
+            {footer}
         </div>
     }
 }

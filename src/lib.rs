@@ -18,8 +18,15 @@ pub mod app;
 pub fn start() {
     // First, so that a bug anywhere after this leaves a calm error panel, not a dead page.
     services::panic::install_hook();
-    let today = services::clock::Today::from_browser();
-    leptos::mount::mount_to_body(move || leptos::view! { <app::App today/> });
-    #[cfg(feature = "test-panic")]
-    services::panic::panic_if_asked();
+    // In a task of its own: the wasm's instantiation, in the task this runs in, is already
+    // long on a phone's CPU, and mounting made it longer (total blocking time).
+    leptos::prelude::set_timeout(
+        || {
+            let today = services::clock::Today::from_browser();
+            leptos::mount::mount_to_body(move || leptos::view! { <app::App today/> });
+            #[cfg(feature = "test-panic")]
+            services::panic::panic_if_asked();
+        },
+        std::time::Duration::ZERO,
+    );
 }

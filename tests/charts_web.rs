@@ -335,7 +335,8 @@ async fn the_data_table_shows_every_period_with_the_values_as_stated() {
 }
 
 #[wasm_bindgen_test]
-async fn behind_a_prerendered_view_the_marks_are_made_a_task_after_the_chart_before_the_swap() {
+async fn behind_a_prerendered_view_the_marks_and_lower_part_are_made_a_task_after_the_chart_before_the_swap(
+) {
     use china_kazakhstan_explorer::services::chunk::main_pending;
     use china_kazakhstan_explorer::services::paint::next_task;
     let _prerendered = PrerenderedView::shown();
@@ -352,12 +353,26 @@ async fn behind_a_prerendered_view_the_marks_are_made_a_task_after_the_chart_bef
         0,
         "the marks wait for a task"
     );
-    assert!(untrack(main_pending), "the swap waits for the marks");
+    assert_eq!(
+        count(&container, ".cke-chart__sources li, .cke-chart__downloads"),
+        0,
+        "the sources and downloads wait for a task"
+    );
+    assert!(untrack(main_pending), "the swap waits for them");
     next_task().await;
     leptos::task::tick().await;
     assert!(
         count(&container, ".cke-chart__layer") > 0,
         "the marks are made a task later"
+    );
+    assert_eq!(
+        count(&container, ".cke-chart__downloads button"),
+        3,
+        "the downloads are made a task later"
+    );
+    assert!(
+        count(&container, ".cke-chart__sources li") > 0,
+        "the sources are made a task later"
     );
     assert!(parts_drawn().await, "then the app may take over");
 }

@@ -345,7 +345,8 @@ async fn the_timeline_says_how_far_the_data_reaches_and_which_dates_are_disputed
 }
 
 #[wasm_bindgen_test]
-async fn behind_a_prerendered_view_the_list_is_drawn_a_task_after_the_axis_before_the_swap() {
+async fn behind_a_prerendered_view_controls_events_legend_and_list_are_drawn_after_the_axis_before_the_swap(
+) {
     use china_kazakhstan_explorer::services::chunk::main_pending;
     use china_kazakhstan_explorer::services::paint::next_task;
     let document = document();
@@ -362,22 +363,26 @@ async fn behind_a_prerendered_view_the_list_is_drawn_a_task_after_the_axis_befor
     });
     leptos::task::tick().await;
     let count = |selector: &str| container.query_selector_all(selector).unwrap().length();
-    assert!(
-        count(".cke-tl-events [data-index]") > 0,
-        "the axis comes first"
-    );
-    assert_eq!(
-        count(".cke-tl-list__items li"),
-        0,
-        "the list waits for a task of its own"
-    );
-    assert!(untrack(main_pending), "the swap waits for the list");
+    assert!(count(".cke-tl-ticks") > 0, "the axis's frame comes first");
+    for (part, selector) in [
+        ("the controls", ".cke-tl-controls"),
+        ("the events", ".cke-tl-events [data-index]"),
+        ("the legend", ".cke-tl-legend"),
+        ("the list", ".cke-tl-list__items li"),
+    ] {
+        assert_eq!(count(selector), 0, "{part} wait for a task of their own");
+    }
+    assert!(untrack(main_pending), "the swap waits for them");
     next_task().await;
     leptos::task::tick().await;
-    assert!(
-        count(".cke-tl-list__items li") > 0,
-        "the list is drawn a task later"
-    );
+    for (part, selector) in [
+        ("the controls", ".cke-tl-controls"),
+        ("the events", ".cke-tl-events [data-index]"),
+        ("the legend", ".cke-tl-legend"),
+        ("the list", ".cke-tl-list__items li"),
+    ] {
+        assert!(count(selector) > 0, "{part} are drawn a task later");
+    }
     assert!(parts_drawn().await, "then the app may take over");
     drop(handle);
 }

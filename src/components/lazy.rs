@@ -9,6 +9,8 @@
 
 use crate::components::status::PartLoadError;
 use crate::services::chunk::{Awaited, ChunkFailed, Pending};
+use crate::services::paint::next_task;
+use crate::services::takeover;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -49,6 +51,13 @@ where
         let load = load.clone();
         Suspend::new(send_wrapper::SendWrapper::new(async move {
             let mut busy = None;
+            // Behind a prerendered view, the loader starts (a fetch per chunk the view shares
+            // with others, some twenty) in a task after the one that asks for it, which also
+            // draws the rest of the page's first view.
+            if takeover::hidden() {
+                busy = Some(awaited.map(Pending::start));
+                next_task().await;
+            }
             let loading = load();
             futures::pin_mut!(loading);
             let result = futures::future::poll_fn(|context| {

@@ -86,7 +86,7 @@ pub fn part_ready() -> RwSignal<bool> {
 }
 
 /// Whether the app's root is still hidden behind a prerendered view.
-fn hidden() -> bool {
+pub fn hidden() -> bool {
     document().is_some_and(|document| {
         let shown = document
             .document_element()

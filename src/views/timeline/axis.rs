@@ -12,6 +12,7 @@ use crate::components::freshness::{mark_note, stale_text, UncoveredBand};
 use crate::services::clock::Today;
 use crate::services::intl::{format_date, format_number, month_names};
 use crate::services::lang::use_lang;
+use crate::services::takeover;
 use crate::views::{event_date_text, text};
 use cke_core::data::model::{Date, FIRST_YEAR};
 use cke_core::strings::Ui;
@@ -317,9 +318,16 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
             .map(|sector| (sector.id, text(&dataset, &sector.name_key())))
             .collect(),
     );
+    // Behind a prerendered view, the events and clusters are drawn a task after the axis's
+    // frame (`takeover::part_ready`): the two together were the timeline's longest task on a
+    // phone's CPU.
+    let marks_ready = takeover::part_ready();
     let clusters = {
         let dataset = dataset.clone();
         move || {
+            if !marks_ready.get() {
+                return Vec::new();
+            }
             let scale = scale();
             layout.with(|layout| {
                 layout
@@ -444,7 +452,13 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
                     on:keydown=on_keydown
                 >
                     <For
-                        each=move || layout.with(|layout| layout.placed.clone())
+                        each=move || {
+                            if marks_ready.get() {
+                                layout.with(|layout| layout.placed.clone())
+                            } else {
+                                Vec::new()
+                            }
+                        }
                         key=|placed| placed.index
                         children=event_button
                     />

@@ -238,7 +238,30 @@ fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
         close,
     };
 
-    // The list below the axis: behind a prerendered view, drawn a task later, before the swap.
+    // Behind a prerendered view, the controls, then (below the axis) the legend and the
+    // details, then the list are each drawn a task later, before the swap.
+    let controls_ready = takeover::part_ready();
+    let controls = {
+        let dataset = dataset.clone();
+        move || {
+            controls_ready
+                .get()
+                .then(|| view! { <Controls dataset=dataset.clone() domain window/> })
+        }
+    };
+    let below_ready = takeover::part_ready();
+    let below = {
+        let shared = shared.clone();
+        let as_of = dataset.as_of();
+        move || {
+            below_ready.get().then(|| {
+                view! {
+                    <Legend as_of/>
+                    <Details shared=shared.clone()/>
+                }
+            })
+        }
+    };
     let list_ready = takeover::part_ready();
     let list = {
         let shared = shared.clone();
@@ -253,7 +276,7 @@ fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
             <h1>{Ui::TimelineTitle.text(lang)}</h1>
             <AsOfLine dataset=dataset.clone()/>
             <p class="cke-lede">{Ui::TimelineLede.text(lang)}</p>
-            <Controls dataset=dataset.clone() domain window/>
+            {controls}
             <p class="cke-tl-status" aria-live="polite">
                 {move || {
                     let visible = layout.with(|layout| layout.visible);
@@ -278,8 +301,7 @@ fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
                 }}
             </p>
             <Axis shared=shared.clone()/>
-            <Legend as_of=dataset.as_of()/>
-            <Details shared=shared.clone()/>
+            {below}
             {list}
         </div>
     }
