@@ -10,7 +10,7 @@ use crate::services::focus::focus_heading_later;
 use crate::services::lang::CurrentLang;
 use crate::services::load::{use_dataset, DataState};
 use crate::services::nav::Nav;
-use crate::services::takeover::{part_ready, Takeover};
+use crate::services::takeover::{drawn_later, Takeover};
 use crate::views::{
     compare::CompareView, map::MapView, overview::OverviewView, sector::SectorView,
     story::StoryView, timeline::TimelineView,
@@ -189,16 +189,10 @@ pub fn App(today: Today) -> impl IntoView {
     });
 
     // Behind a prerendered view, the header and the footer are drawn a task after the root and
-    // each in its own (`takeover::part_ready`): mounting the whole frame at once was the load's
+    // each in its own (`takeover::drawn_later`): mounting the whole frame at once was the load's
     // longest task on a phone's CPU.
-    let header = {
-        let ready = part_ready();
-        move || ready.get().then(|| view! { <Header embedded/> })
-    };
-    let footer = {
-        let ready = part_ready();
-        move || ready.get().then(|| view! { <Footer/> })
-    };
+    let header = drawn_later(move || view! { <Header embedded/> });
+    let footer = drawn_later(|| view! { <Footer/> });
 
     view! {
         <div

@@ -85,6 +85,15 @@ pub fn part_ready() -> RwSignal<bool> {
     ready
 }
 
+/// A part of a view drawn through [`part_ready`]: what `draw` draws, a task later while the
+/// root is hidden behind a prerendered view, at once otherwise.
+pub fn drawn_later<V: 'static>(
+    draw: impl Fn() -> V + Send + Sync + 'static,
+) -> impl Fn() -> Option<V> + Send + Sync + 'static {
+    let ready = part_ready();
+    move || ready.get().then(&draw)
+}
+
 /// Whether the app's root is still hidden behind a prerendered view.
 pub fn hidden() -> bool {
     document().is_some_and(|document| {

@@ -751,44 +751,41 @@ pub fn Chart(
         })
     };
     // Below the chart's summary, its notes, data table, downloads and sources: behind a
-    // prerendered view, drawn a task after the chart (`takeover::part_ready`).
-    let lower_ready = takeover::part_ready();
-    let lower = move || {
-        lower_ready.get().then(|| {
-            let (caveats, table, sources) = (caveats.clone(), table.clone(), sources.clone());
-            let (download_csv, download_svg, download_png, download_retry) = (
-                download_csv.clone(),
-                download_svg.clone(),
-                download_png.clone(),
-                download_retry.clone(),
-            );
-            view! {
-                {caveats}
-                <details class="cke-chart__table" node_ref=details_ref
-                    on:toggle=move |_| table_open.set(details_ref.get_untracked().is_some_and(|d| d.open()))>
-                    <summary>{Ui::ChartTable.text(lang)}</summary>
-                    {table}
-                </details>
-                <div class="cke-chart__downloads" role="group" aria-label=Ui::ChartDownloads.text(lang)>
-                    <span class="cke-chart__label" aria-hidden="true">{Ui::ChartDownloads.text(lang)}</span>
-                    <button type="button" class="cke-chart__small-button" data-download="csv" on:click=download_csv>
-                        {Ui::DownloadCsv.text(lang)}
-                    </button>
-                    <button type="button" class="cke-chart__small-button" data-download="svg" on:click=download_svg>
-                        {Ui::DownloadSvg.text(lang)}
-                    </button>
-                    <button type="button" class="cke-chart__small-button" data-download="png" on:click=download_png>
-                        {Ui::DownloadPng.text(lang)}
-                    </button>
-                </div>
-                {download_retry}
-                <footer class="cke-chart__sources">
-                    <p class="cke-chart__label">{Ui::Sources.text(lang)}</p>
-                    <ul class="cke-sources">{sources}</ul>
-                </footer>
-            }
-        })
-    };
+    // prerendered view, drawn a task after the chart (`takeover::drawn_later`).
+    let lower = takeover::drawn_later(move || {
+        let (caveats, table, sources) = (caveats.clone(), table.clone(), sources.clone());
+        let (download_csv, download_svg, download_png, download_retry) = (
+            download_csv.clone(),
+            download_svg.clone(),
+            download_png.clone(),
+            download_retry.clone(),
+        );
+        view! {
+            {caveats}
+            <details class="cke-chart__table" node_ref=details_ref
+                on:toggle=move |_| table_open.set(details_ref.get_untracked().is_some_and(|d| d.open()))>
+                <summary>{Ui::ChartTable.text(lang)}</summary>
+                {table}
+            </details>
+            <div class="cke-chart__downloads" role="group" aria-label=Ui::ChartDownloads.text(lang)>
+                <span class="cke-chart__label" aria-hidden="true">{Ui::ChartDownloads.text(lang)}</span>
+                <button type="button" class="cke-chart__small-button" data-download="csv" on:click=download_csv>
+                    {Ui::DownloadCsv.text(lang)}
+                </button>
+                <button type="button" class="cke-chart__small-button" data-download="svg" on:click=download_svg>
+                    {Ui::DownloadSvg.text(lang)}
+                </button>
+                <button type="button" class="cke-chart__small-button" data-download="png" on:click=download_png>
+                    {Ui::DownloadPng.text(lang)}
+                </button>
+            </div>
+            {download_retry}
+            <footer class="cke-chart__sources">
+                <p class="cke-chart__label">{Ui::Sources.text(lang)}</p>
+                <ul class="cke-sources">{sources}</ul>
+            </footer>
+        }
+    });
 
     let key = mark_key(&data, lang);
     let title = data.title.clone();

@@ -240,36 +240,23 @@ fn Timeline(dataset: Arc<Dataset>) -> impl IntoView {
 
     // Behind a prerendered view, the controls, then (below the axis) the legend and the
     // details, then the list are each drawn a task later, before the swap.
-    let controls_ready = takeover::part_ready();
     let controls = {
         let dataset = dataset.clone();
-        move || {
-            controls_ready
-                .get()
-                .then(|| view! { <Controls dataset=dataset.clone() domain window/> })
-        }
+        takeover::drawn_later(move || view! { <Controls dataset=dataset.clone() domain window/> })
     };
-    let below_ready = takeover::part_ready();
     let below = {
         let shared = shared.clone();
         let as_of = dataset.as_of();
-        move || {
-            below_ready.get().then(|| {
-                view! {
-                    <Legend as_of/>
-                    <Details shared=shared.clone()/>
-                }
-            })
-        }
+        takeover::drawn_later(move || {
+            view! {
+                <Legend as_of/>
+                <Details shared=shared.clone()/>
+            }
+        })
     };
-    let list_ready = takeover::part_ready();
     let list = {
         let shared = shared.clone();
-        move || {
-            list_ready
-                .get()
-                .then(|| view! { <EventList shared=shared.clone()/> })
-        }
+        takeover::drawn_later(move || view! { <EventList shared=shared.clone()/> })
     };
     view! {
         <div class="cke-tl" on:keydown=on_keydown>
