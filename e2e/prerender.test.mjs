@@ -32,6 +32,7 @@ const queryOf = (key, extra = '') => {
   if (extra) pairs.push(extra);
   return pairs.length ? `?${pairs.join('&')}` : '';
 };
+const NARROW_PHONE = { width: 412, height: 823 };
 const locale = (lang) => ({ en: 'en-US', zh: 'zh-CN', ru: 'ru-RU', kk: 'kk-KZ' })[lang];
 
 // Records, from the page's first script on: the prerendered root's insertion, and at its
@@ -155,8 +156,10 @@ describe('the build', () => {
       }
     }
     assert.deepEqual(missing, []);
-    // Only the timeline draws today's date.
-    assert.deepEqual(KEYS.filter((key) => manifest.views[key].day), ['timeline']);
+    // Only the timeline draws today's date, and only in its "today" marker and its band of days
+    // not yet covered: its axis runs to the end of the year, so it is shown all year.
+    assert.deepEqual(KEYS.filter((key) => manifest.views[key].day || manifest.views[key].year), ['timeline']);
+    assert.equal(manifest.views.timeline.year, 1);
   });
 });
 
@@ -399,23 +402,43 @@ describe('timing', () => {
     await context.close();
   });
 
-  test('only on the dates it is the same: the timeline\'s on the day it was drawn, the others from the data\'s date on', async () => {
+  test('only on the dates it is the same: the timeline\'s from the day it was drawn to the end of that year, its "today" moved; the others from the data\'s date on', async () => {
     const day = new Date(`${manifest.day}T12:00:00`);
+    const year = day.getFullYear();
+    const toYearEnd = Math.round((new Date(`${year}-12-31T12:00:00`) - day) / 86_400_000);
+    // Built on 31 December, the timeline has no later day of its year to be shown on.
+    const later = toYearEnd > 0 ? [
+      [toYearEnd, 'timeline', 1, '', NARROW_PHONE], [Math.ceil(toYearEnd / 2), 'timeline', 1, 'lang=kk'],
+      [toYearEnd, 'timeline', 1, 'lang=zh'],
+    ] : [];
     const cases = [
-      [1, 'overview', 1], [1, 'timeline', 0], [400, 'compare', 1], [0, 'timeline', 1],
+      [1, 'overview', 1], [400, 'compare', 1], [0, 'timeline', 1], ...later,
+      [toYearEnd + 1, 'timeline', 0], [-1, 'timeline', 0],
     ];
-    for (const [days, key, expected] of cases) {
-      const { context, page } = await openPage(browser);
+    for (const [days, key, expected, extra = '', viewport] of cases) {
+      const { context, page } = await openPage(browser, viewport && { viewport });
       const date = new Date(day);
       date.setDate(date.getDate() + days);
       await page.clock.setFixedTime(date);
       await page.addInitScript(RECORDER);
-      await page.goto(`${server.origin}/${queryOf(key)}`);
+      await page.goto(`${server.origin}/${queryOf(key, extra)}`);
       await waitForApp(page);
       await page.waitForTimeout(100);
       const log = await page.evaluate(() => window.__cke);
-      assert.equal(log.inserted, expected, `${key}, ${days} days on`);
-      if (expected) assertSameMarkup(log.takeovers[0].app, log.takeovers[0].prerendered, `${key}, ${days} days on`);
+      const what = `${key} ${extra}${viewport ? ` at ${viewport.width} px` : ''}, ${days} days on`;
+      assert.equal(log.inserted, expected, what);
+      if (expected) assertSameMarkup(log.takeovers[0].app, log.takeovers[0].prerendered, what);
+      // The band and the marker were moved: the names say the reader's day, not the build's.
+      if (expected && key === 'timeline' && days > 0) {
+        const lang = extra.replace('lang=', '') || 'en';
+        const file = `timeline-${lang}.${viewport ? 'narrow' : 'wide'}.html`;
+        const drawnOn = readFileSync(join(DIST, manifest.dir, file), 'utf8');
+        const named = (html, name) => html.match(new RegExp(`<div class="cke-tl-${name}"[^>]*aria-label="([^"]*)"`))?.[1];
+        for (const name of ['today', 'uncovered']) {
+          assert.ok(named(log.takeovers[0].prerendered, name), `${what}: ${name}`);
+          assert.notEqual(named(log.takeovers[0].prerendered, name), named(drawnOn, name), `${what}: ${name} moved`);
+        }
+      }
       await context.close();
     }
     // Before the data's date (a wrong clock): none.

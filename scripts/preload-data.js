@@ -132,10 +132,12 @@ const today = () => {
 function fragmentName() {
   const entry = manifest?.views?.[key];
   if (!entry) return null;
-  // A view drawn from today's date (the timeline) is the same only on the day it was drawn;
-  // the others from the data's date on.
+  // A view drawn from today's date is the same only on the day it was drawn, or, if only its
+  // "today" marker and not-yet-covered band move (the timeline), from that day to the end of
+  // its year, those two moved here (moveToday); the others from the data's date on.
   const date = today();
-  if (entry.day ? date !== manifest.day : date < manifest.from) return null;
+  const sameYear = date >= manifest.day && date.slice(0, 4) === manifest.day.slice(0, 4);
+  if (entry.day ? date !== manifest.day : entry.year ? !sameYear : date < manifest.from) return null;
   let width = '';
   if (entry.width) {
     // Charts and the timeline's axis are drawn at the width of the page's column. The narrow
@@ -164,6 +166,46 @@ function appHref(captured) {
   return kept.length ? `${location.pathname}?${kept.join('&')}` : location.pathname;
 }
 
+// Rust's `{:.1}`: one decimal, an exact tie rounded to even. A double is an exact tie at one
+// decimal only when its fraction is .25 or .75 (x.x5 is not a binary fraction otherwise), and
+// toFixed rounds .25 up where Rust gives .2.
+const oneDecimal = (value) => {
+  const whole = Math.floor(value);
+  return value - whole === 0.25 ? `${whole}.2` : value.toFixed(1);
+};
+
+// Moves the timeline's "today" marker and its band of days not yet covered from the day the
+// fragment was drawn (manifest.day) to the reader's `date`, as the app places them: the
+// marker's data-cke-scale is the scale (window start, span in days, width in px) and
+// x(day) = (day − start) × (width ÷ span) (core/src/timeline/scale.rs, Scale::x); the marker
+// stands at today + ½, the band runs from its data-cke-from to the end of today, cut to the
+// axis, its label across it from 120 px (coverage.rs, components/freshness.rs); both names
+// spell the date with the app's formatter (services/intl.rs, format_date).
+function moveToday(root, date) {
+  const marker = root.querySelector('.cke-tl-today[data-cke-scale]');
+  if (!marker || date === manifest.day) return;
+  const [start, span, width] = marker.dataset.ckeScale.split(' ').map(Number);
+  const dayNumber = (text) => Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000;
+  const x = (day) => (day - start) * (span > 0 ? width / span : 0);
+  const today = dayNumber(date);
+  const spell = (text) => new Intl.DateTimeFormat(lang === 'zh' ? 'zh-Hans' : lang, {
+    year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC',
+  }).format(new Date(dayNumber(text) * 86_400_000));
+  const [drawnOn, readerDay] = [spell(manifest.day), spell(date)];
+  const rename = (element) => element.setAttribute('aria-label', element.getAttribute('aria-label').replace(drawnOn, readerDay));
+  marker.style.left = `${oneDecimal(x(today + 0.5))}px`;
+  rename(marker);
+  const band = root.querySelector('.cke-tl-uncovered[data-cke-from]');
+  if (band) {
+    const left = Math.max(x(Number(band.dataset.ckeFrom)), 0);
+    const right = Math.min(x(today + 1), width);
+    band.style.left = `${oneDecimal(left)}px`;
+    band.style.width = `${oneDecimal(right - left)}px`;
+    band.dataset.across = String(right - left >= 120);
+    rename(band);
+  }
+}
+
 // Parses a fragment and makes it what the app draws on this page; null if it is not one.
 function build(text) {
   const template = document.createElement('template');
@@ -181,6 +223,7 @@ function build(text) {
     for (const attribute of attributes.slice(at + 1)) element.setAttribute(attribute.name, attribute.value);
   }
   for (const link of root.querySelectorAll('a[href^="/"]')) link.setAttribute('href', appHref(link.getAttribute('href')));
+  moveToday(root, today());
   root.setAttribute('data-theme', theme);
   for (const option of root.querySelectorAll('#cke-theme option')) option.toggleAttribute('selected', option.value === theme);
   // At another narrow width than the one drawn, each chart keeps the box the app will draw.

@@ -23,8 +23,10 @@
 // so views that do not draw today's date are the same on any later day), `rem` (the root font
 // size they were drawn at), `narrow`/`wide` (the window widths each width's fragments are
 // shown at, and were drawn at), and per view `width` (its markup depends on the column's width:
-// charts, the timeline's axis) and `day` (it draws today's date: only shown on `day`).
-// Both facts are found out here, by drawing each view at both widths and on other dates.
+// charts, the timeline's axis), `day` (it draws today's date: only shown on `day`) or `year`
+// (it draws today's date only in its "today" marker and not-yet-covered band: shown from `day`
+// to the end of its year, the preloader moving those two).
+// These facts are found out here, by drawing each view at both widths and on other dates.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -204,6 +206,23 @@ export async function prerender(dir) {
       }
       await context.close();
     }
+    // Of those, the ones whose only difference on the last day of the year drawn is the "today"
+    // marker and the band of days not yet covered (the timeline: its axis runs to the year's
+    // end, core/src/timeline/scale.rs) are shown all that year from the day drawn, the preloader
+    // moving those two for the reader's day (moveToday in scripts/preload-data.js).
+    const withoutToday = (html) => html.replace(/<div class="cke-tl-(today|uncovered)"[^>]*>/g, '<div class="cke-tl-$1">');
+    const yearEnd = new Date(`${first.day.slice(0, 4)}-12-31T12:00:00`);
+    const yearBound = new Set();
+    if (dayBound.size) {
+      const context = await browser.newContext({ viewport: WIDE, locale: LANGUAGES.en });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(yearEnd);
+      for (const key of dayBound) {
+        const again = await draw(page, `${server.origin}/${queryOf(key, false)}`);
+        if (withoutToday(again.html) === withoutToday(drawn.get(`${key}|en|false|wide`).html)) yearBound.add(key);
+      }
+      await context.close();
+    }
 
     // The files: one per view, language and mode, or one per width when the width matters.
     const files = new Map();
@@ -223,7 +242,8 @@ export async function prerender(dir) {
           files.set(`${base}.html`, wide);
         }
       }
-      views[key] = { ...(width && { width: 1 }), ...(dayBound.has(key) && { day: 1 }) };
+      const dated = yearBound.has(key) ? { year: 1 } : dayBound.has(key) ? { day: 1 } : {};
+      views[key] = { ...(width && { width: 1 }), ...dated };
     }
     const hash = createHash('sha256');
     for (const [name, html] of [...files].sort()) hash.update(`${name}\n${html}\n`);
@@ -248,7 +268,7 @@ export async function prerender(dir) {
     writeFileSync(indexPath, `${html.slice(0, at)}${meta}${html.slice(at)}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const widthViews = keys.filter((key) => views[key].width).length;
-    console.log(`prerender: ${files.size} fragments in ${directory}/ (${keys.length} views × ${Object.keys(LANGUAGES).length} languages × full page and embedded; ${widthViews} views per width; drawn on ${first.day}${dayBound.size ? `, ${[...dayBound].join(', ')} only shown that day` : ''}) in ${seconds} s`);
+    console.log(`prerender: ${files.size} fragments in ${directory}/ (${keys.length} views × ${Object.keys(LANGUAGES).length} languages × full page and embedded; ${widthViews} views per width; drawn on ${first.day}${[...dayBound].map((key) => `, ${key} only shown ${yearBound.has(key) ? 'that year from that day' : 'that day'}`).join('')}) in ${seconds} s`);
     return manifest;
   } finally {
     await browser.close();

@@ -132,7 +132,8 @@ pub fn UncoveredBand(
         )
     });
     move || {
-        let band = uncovered?.band(&scale.get())?;
+        let gap = uncovered?;
+        let band = gap.band(&scale.get())?;
         let across = band.fits_across(ACROSS_PX);
         Some(view! {
             <div
@@ -140,6 +141,8 @@ pub fn UncoveredBand(
                 role="img"
                 aria-label=name.clone()
                 data-across=across.to_string()
+                // Its first day, for the preloader (see the today marker).
+                data-cke-from=gap.start
                 style:left=format!("{:.1}px", band.left)
                 style:width=format!("{:.1}px", band.width)
             >

@@ -125,8 +125,12 @@ mod tests {
         assert!((band.left - scale.x(f64::from(days_from_civil(2026, 3, 4)))).abs() < 1e-9);
         assert!(band.left < today_x && today_x <= band.left + band.width);
         assert!(
-            (band.left + band.width - 1000.0).abs() < 1e-9,
-            "it reaches the right end"
+            (band.left + band.width - scale.x(f64::from(domain.today + 1))).abs() < 1e-9,
+            "it ends with today"
+        );
+        assert!(
+            band.left + band.width < 1000.0,
+            "the rest of the year is not hatched"
         );
         // About three-quarters of a year out of nearly 35: some 22 px of 1000.
         assert!((20.0..25.0).contains(&band.width), "{}", band.width);

@@ -1,5 +1,5 @@
 //! The time scale of the timeline: calendar dates as day numbers, the axis's domain (January
-//! 1992 to the reader's today), the visible window (zoom and scrub) and the mapping from days to
+//! 1992 to the end of the reader's year), the visible window (zoom and scrub) and the mapping from days to
 //! pixels, with year and month ticks.
 //!
 //! Pure: no clock (today is passed in), no browser, no signals.
@@ -150,8 +150,13 @@ impl Span {
     }
 }
 
-/// The whole axis: from 1 January 1992 to the reader's today (or to the last day of a planned
-/// event after today, so that nothing falls off the end).
+/// The whole axis: from 1 January 1992 to the last day of the reader's year (or of a planned
+/// event after it, so that nothing falls off the end), with the reader's today marked on it.
+///
+/// It ends with the year, not with today, so that every year has its full width and nothing on
+/// the axis moves from one day to the next: only the "today" marker and the band of days not
+/// yet covered do. That is what lets a prerendered timeline be shown all year
+/// (`scripts/preload-data.js` moves those two for the reader's day, as the app places them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Domain {
     /// 1 January 1992.
@@ -170,7 +175,7 @@ impl Domain {
         let end = spans
             .into_iter()
             .map(|span| span.end)
-            .fold(today + 1, Day::max);
+            .fold(year_start(year_of(today) + 1), Day::max);
         Domain { start, end, today }
     }
 
@@ -356,7 +361,9 @@ pub fn year_ticks(scale: &Scale, min_label_px: f64) -> Vec<YearTick> {
         .map(|(year, day)| YearTick {
             year,
             x: scale.x(day),
-            labelled: year.rem_euclid(step) == 0,
+            // A line at the window's right end closes the last year; its label would stand
+            // outside the axis.
+            labelled: year.rem_euclid(step) == 0 && day < scale.window.end,
         })
         .collect()
 }
@@ -499,16 +506,29 @@ mod tests {
     }
 
     #[test]
-    fn the_axis_runs_from_january_1992_to_today() {
+    fn the_axis_runs_from_january_1992_to_the_end_of_todays_year() {
         let domain = domain("2026-11-28");
         assert_eq!(domain.start, days_from_civil(1992, 1, 1));
         assert_eq!(domain.today, days_from_civil(2026, 11, 28));
-        assert_eq!(domain.end, domain.today + 1);
+        assert_eq!(domain.end, days_from_civil(2027, 1, 1));
         assert_eq!(domain.years(), (1992, 2026));
+        // On the year's first and last day alike.
+        assert_eq!(self::domain("2026-01-01").end, days_from_civil(2027, 1, 1));
+        assert_eq!(self::domain("2026-12-31").end, days_from_civil(2027, 1, 1));
+        assert_eq!(self::domain("2027-01-01").end, days_from_civil(2028, 1, 1));
     }
 
     #[test]
-    fn a_planned_event_after_today_stretches_the_axis_instead_of_falling_off() {
+    fn within_a_year_only_today_moves() {
+        let spans = [Span::of(&range("2005-07", Some("2006-05")))];
+        let early = Domain::new(date("2026-03-04"), spans.iter());
+        let late = Domain::new(date("2026-12-31"), spans.iter());
+        assert_eq!((early.start, early.end), (late.start, late.end));
+        assert_ne!(early.today, late.today);
+    }
+
+    #[test]
+    fn a_planned_event_after_the_year_stretches_the_axis_instead_of_falling_off() {
         let planned = Span::of(&range("2027-03", None));
         let domain = Domain::new(date("2026-11-28"), [&planned]);
         assert_eq!(domain.end, days_from_civil(2027, 4, 1));
@@ -516,11 +536,12 @@ mod tests {
     }
 
     #[test]
-    fn the_today_marker_stands_at_the_right_end_of_the_whole_axis() {
+    fn the_today_marker_stands_in_the_last_years_width_of_the_whole_axis() {
         let domain = domain("2026-11-28");
         let scale = Scale::new(Window::whole(&domain), 1000.0);
         let x = scale.x(f64::from(domain.today));
-        assert!((999.0..1000.0).contains(&x), "{x}");
+        let last_year = scale.x(f64::from(days_from_civil(2026, 1, 1)));
+        assert!((last_year..1000.0).contains(&x) && x > 990.0, "{x}");
         assert_eq!(scale.x(f64::from(domain.start)), 0.0);
     }
 
@@ -592,11 +613,14 @@ mod tests {
     fn year_labels_thin_out_when_years_are_narrow() {
         let domain = domain("2026-11-28");
         let wide = Scale::new(Window::whole(&domain), 3500.0);
-        assert!(year_ticks(&wide, 40.0).iter().all(|tick| tick.labelled));
+        let ticks = year_ticks(&wide, 40.0);
+        assert!(ticks.iter().all(|tick| tick.labelled || tick.year == 2027));
         let narrow = Scale::new(Window::whole(&domain), 500.0);
         let ticks = year_ticks(&narrow, 40.0);
         assert_eq!(ticks.first().map(|tick| tick.year), Some(1992));
-        assert_eq!(ticks.last().map(|tick| tick.year), Some(2026));
+        // The last line closes 2026, at the right end, unlabelled.
+        assert_eq!(ticks.last().map(|tick| tick.year), Some(2027));
+        assert_eq!(ticks.last().map(|tick| tick.labelled), Some(false));
         let labelled: Vec<i32> = ticks
             .iter()
             .filter(|t| t.labelled)

@@ -207,9 +207,23 @@ pub(super) fn Axis(shared: Timeline) -> impl IntoView {
     let today_marker = move || {
         let scale = scale();
         let x = scale.x(f64::from(domain.today) + 0.5);
+        // The scale, for the preloader: it moves a prerendered marker (and the uncovered band)
+        // to the reader's day as `Scale::x` would (`scripts/preload-data.js`, `moveToday`).
+        let placing = format!(
+            "{} {} {}",
+            scale.window.start,
+            scale.window.span(),
+            scale.width
+        );
         (0.0..=scale.width).contains(&x).then(|| {
             view! {
-                <div class="cke-tl-today" style:left=px(x) role="img" aria-label=today_label.clone()>
+                <div
+                    class="cke-tl-today"
+                    style:left=px(x)
+                    role="img"
+                    aria-label=today_label.clone()
+                    data-cke-scale=placing
+                >
                     <span aria-hidden="true">{Ui::TimelineToday.text(lang)}</span>
                 </div>
             }
