@@ -335,7 +335,7 @@ async fn the_data_table_shows_every_period_with_the_values_as_stated() {
 }
 
 #[wasm_bindgen_test]
-async fn behind_a_prerendered_view_the_marks_and_lower_part_are_made_a_task_after_the_chart_before_the_swap(
+async fn behind_a_prerendered_view_the_controls_legend_marks_and_lower_part_are_made_a_task_after_the_chart_before_the_swap(
 ) {
     use china_kazakhstan_explorer::services::chunk::main_pending;
     use china_kazakhstan_explorer::services::paint::next_task;
@@ -347,7 +347,12 @@ async fn behind_a_prerendered_view_the_marks_and_lower_part_are_made_a_task_afte
         1,
         "the chart comes first"
     );
-    assert!(count(&container, ".cke-chart__key") > 0, "with its legend");
+    assert_eq!(
+        count(&container, ".cke-chart__key, .cke-chart__choice"),
+        0,
+        "the legend and the controls wait for a task"
+    );
+    assert_eq!(count(&container, ".cke-chart__legend"), 1, "in their places");
     assert_eq!(
         count(&container, ".cke-chart__layer"),
         0,
@@ -364,6 +369,10 @@ async fn behind_a_prerendered_view_the_marks_and_lower_part_are_made_a_task_afte
     assert!(
         count(&container, ".cke-chart__layer") > 0,
         "the marks are made a task later"
+    );
+    assert!(
+        count(&container, ".cke-chart__key") > 0,
+        "the legend is made a task later"
     );
     assert_eq!(
         count(&container, ".cke-chart__downloads button"),

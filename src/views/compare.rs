@@ -92,6 +92,9 @@ fn Compare(dataset: Arc<Dataset>) -> impl IntoView {
                 .collect_view()
         }
     };
+    // Behind a prerendered view, the links are made a task after the heading (the chart's
+    // frame comes between: `takeover::drawn_later`).
+    let choices = crate::services::takeover::drawn_later(choices);
     let as_of = view! { <AsOfLine dataset=dataset.clone()/> };
     let chart = move || {
         chosen.get().map(|id| {

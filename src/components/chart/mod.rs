@@ -336,9 +336,11 @@ pub fn Chart(
             })
         }
     };
-    let layout_control = (count > 1).then(|| {
-        let name = format!("{dom}-layout");
-        let axis = format!("{dom}-axis");
+    let layout_control = {
+        let (name, axis) = (format!("{dom}-layout"), format!("{dom}-axis"));
+        move || {
+            (count > 1).then(|| {
+        let (name, axis) = (name.clone(), axis.clone());
         let radio = move |label: Ui, checked: Signal<bool>, disabled: Signal<bool>, set: Box<dyn Fn() + Send + Sync>, name: String| {
             view! {
                 <label>
@@ -370,37 +372,48 @@ pub fn Chart(
                     Box::new(move || shared_y.set(false)), axis)}
             </fieldset>
         }
-    });
+    })
+        }
+    };
 
-    let legend = data
-        .series
-        .iter()
-        .enumerate()
-        .map(|(index, series)| {
-            // A memo per key: a toggle then updates one button, not every key of a long legend.
-            let on = Memo::new(move |_| {
-                visible.with(|visible| visible.get(index).copied().unwrap_or(true))
-            });
-            let pressed = move || on.get().to_string();
-            view! {
-                <li>
-                    <button type="button" class="cke-chart__key" data-colour=series.colour
-                        data-series=series.id.clone() aria-pressed=pressed
-                        on:click=move |_| {
-                            active.set(None);
-                            visible.update(|visible| {
-                                if let Some(shown) = visible.get_mut(index) {
-                                    *shown = !*shown;
-                                }
-                            });
-                        }>
-                        <span class="cke-chart__swatch" aria-hidden="true"></span>
-                        {series.name.clone()}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    let legend = {
+        let data = data.clone();
+        move || {
+            data.series
+                .iter()
+                .enumerate()
+                .map(|(index, series)| {
+                    // A memo per key: a toggle then updates one button, not every key of a long legend.
+                    let on = Memo::new(move |_| {
+                        visible.with(|visible| visible.get(index).copied().unwrap_or(true))
+                    });
+                    let pressed = move || on.get().to_string();
+                    view! {
+                        <li>
+                            <button type="button" class="cke-chart__key" data-colour=series.colour
+                                data-series=series.id.clone() aria-pressed=pressed
+                                on:click=move |_| {
+                                    active.set(None);
+                                    visible.update(|visible| {
+                                        if let Some(shown) = visible.get_mut(index) {
+                                            *shown = !*shown;
+                                        }
+                                    });
+                                }>
+                                <span class="cke-chart__swatch" aria-hidden="true"></span>
+                                {series.name.clone()}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    // Behind a prerendered view, the controls and the legend are made a task after the chart's
+    // frame and before its marks (`takeover::drawn_later`): on a phone's CPU, the first draw of a
+    // chart with all its parts at once was one of the longest tasks of a view's takeover.
+    let controls = takeover::drawn_later(move || (measure_control.clone(), layout_control.clone()));
+    let legend = takeover::drawn_later(legend);
     let all_hidden = move || {
         visible
             .with(|visible| visible.iter().all(|shown| !shown))
@@ -800,7 +813,7 @@ pub fn Chart(
         <section class="cke-chart" aria-labelledby=title_id.clone() data-chart=data.id.clone()>
             {heading}
             <p class="cke-chart__subtitle">{data.subtitle.clone()}</p>
-            <div class="cke-chart__controls">{measure_control}{layout_control}</div>
+            <div class="cke-chart__controls">{controls}</div>
             <ul class="cke-chart__legend" aria-label=Ui::ChartLegend.text(lang)>{legend}</ul>
             {all_hidden}
             {year_line}
