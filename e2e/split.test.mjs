@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { openPage, useServedApp, waitForApp } from './harness.mjs';
 
 const suite = useServedApp();
-const CHUNK = /\/wasm-[0-9a-f]{16}\/((split|chunk)_[^/]+\.wasm)$/;
+// The entry chunks, the bigger shared ones, and the small shared ones joined in one file
+// (scripts/split.mjs, bundleSmallChunks).
+const CHUNK = /\/wasm-[0-9a-f]{16}\/((split|chunk)_[^/]+\.wasm|chunks-shared\.wasm)$/;
 const SPLITS = ['split_chart.wasm', 'split_compare.wasm', 'split_downloads.wasm', 'split_embed.wasm', 'split_locator.wasm', 'split_map.wasm', 'split_story.wasm', 'split_timeline.wasm'];
 /** The chunks requested so far, by file name. */
 const chunks = (requests) => [...new Set(requests.map((url) => new URL(url).pathname.match(CHUNK)?.[1]).filter(Boolean))].sort();
@@ -67,11 +69,16 @@ test("a sector's charts, compare, a download and the embed-code generator each f
   assert.ok(chunks(requests).includes('split_chart.wasm'));
   assert.ok(!chunks(requests).includes('split_timeline.wasm'), 'only what the view needs');
 
+  const before = requests.length;
   await page.goto(`${suite.server.origin}/?view=compare`);
   await waitForApp(page);
   await page.getByRole('heading', { level: 1, name: 'Compare' }).waitFor();
   assert.ok(await page.locator('.cke-chart svg').count() > 0, 'compare draws its chart');
   assert.ok(chunks(requests).includes('split_compare.wasm'));
+  // Its many small shared chunks came in one request, for the charts and compare alike.
+  const onThisPage = requests.slice(before);
+  const bundles = onThisPage.filter((url) => new URL(url).pathname.endsWith('/chunks-shared.wasm'));
+  assert.equal(bundles.length, 1, 'the small shared chunks are one file, fetched once');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'CSV' }).first().click(),
@@ -133,6 +140,30 @@ test('a chunk that cannot be fetched shows a calm message in the reader\'s langu
   ]);
   assert.match(download.suggestedFilename(), /\.csv$/);
   await page.locator('.cke-chart [data-part-failed]').first().waitFor({ state: 'detached' });
+  await noPanic(page);
+  assert.deepEqual(unexpected(consoleErrors), []);
+  await context.close();
+});
+
+test('when the file of the small shared chunks cannot be fetched, a view that needs them says so and its retry fetches it again', async () => {
+  const { context, page, consoleErrors } = await openPage(suite.browser);
+  let failing = true;
+  let asked = 0;
+  await page.route(/\/chunks-shared\.wasm$/, (route) => {
+    asked += 1;
+    return failing ? route.abort() : route.continue();
+  });
+  await page.goto(`${suite.server.origin}/?view=compare`);
+  const note = page.locator('.cke-main [data-part-failed]');
+  await note.waitFor();
+  assert.match(await note.innerText(), /could not be loaded/);
+  await noPanic(page);
+  failing = false;
+  const before = asked;
+  await note.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Compare' }).waitFor();
+  await page.locator('.cke-chart svg').first().waitFor();
+  assert.ok(asked > before, 'the retry asked for the file again');
   await noPanic(page);
   assert.deepEqual(unexpected(consoleErrors), []);
   await context.close();
