@@ -116,6 +116,10 @@ pub fn use_dataset(lang: Memo<Lang>, today: Date, view: Memo<View>) -> DataLoade
         // skeleton, the focus stays where it was); a retry shows `Loading` (see `retry`).
         let first_view = view.get_untracked();
         spawn_local(async move {
+            // The requests are made a task after the app's mount, not in it: their downloads
+            // were started by the page's preloader, so the wait costs nothing, and issuing ten
+            // fetches took a fair part of the mount's task on a phone's CPU.
+            next_task().await;
             let (built, rest) = load_first(lang, today, first_view).await;
             // Building the data and drawing the view are two tasks, not one long one.
             next_task().await;
