@@ -352,7 +352,11 @@ async fn behind_a_prerendered_view_the_controls_legend_marks_and_lower_part_are_
         0,
         "the legend and the controls wait for a task"
     );
-    assert_eq!(count(&container, ".cke-chart__legend"), 1, "in their places");
+    assert_eq!(
+        count(&container, ".cke-chart__legend"),
+        1,
+        "in their places"
+    );
     assert_eq!(
         count(&container, ".cke-chart__layer"),
         0,
