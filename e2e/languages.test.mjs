@@ -113,10 +113,20 @@ describe('four languages', () => {
 
   test('the switch changes the language in place, into the URL, and back', async () => {
     const { context, page } = await openPage(suite.browser);
+    let release;
+    const arrived = new Promise((resolve) => (release = resolve));
+    await page.route('**/data/text/kk.json', async (route) => {
+      await arrived;
+      await route.continue();
+    });
     await page.goto(`${suite.server.origin}/?view=timeline`);
     await waitForApp(page);
     await page.locator('#cke-lang').selectOption('kk');
     await page.locator('html[lang="kk"]').waitFor();
+    // While the Kazakh text is on the way, the English page stays, marked busy.
+    assert.equal(await page.locator('.cke-main').getAttribute('aria-busy'), 'true');
+    assert.equal(await page.locator('h1').first().innerText(), 'Timeline since 1992');
+    release();
     await page.locator('.cke-main[aria-busy="false"]').waitFor();
     assert.equal(new URL(page.url()).search, '?view=timeline&lang=kk');
     assert.equal(await page.locator('#cke-lang').inputValue(), 'kk');

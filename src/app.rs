@@ -130,9 +130,12 @@ pub fn App(today: Today) -> impl IntoView {
             })
         })
     };
-    // Busy while the data of the view shown is on the way.
+    // Busy while the data of the view shown is on the way, and while another language's is.
     let busy = move || {
-        if drawn.with(|drawn| drawn.1 == 0) || crate::services::chunk::main_pending() {
+        if drawn.with(|drawn| drawn.1 == 0)
+            || loader.on_the_way()
+            || crate::services::chunk::main_pending()
+        {
             "true"
         } else {
             "false"

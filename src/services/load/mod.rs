@@ -93,6 +93,9 @@ pub struct DataLoader {
     wanted: StoredValue<bool>,
     /// The files of the current load, fetched and waiting to be needed.
     parked: StoredValue<Option<Fetched>>,
+    /// Whether the current load's first data is still on the way: while another language's
+    /// arrives, the page shows the previous language's and is busy.
+    on_the_way: RwSignal<bool>,
 }
 
 /// Starts loading for the reader's language and returns the loader. `view` is read (untracked)
@@ -104,6 +107,7 @@ pub fn use_dataset(lang: Memo<Lang>, today: Date, view: Memo<View>) -> DataLoade
         load: StoredValue::new(0),
         wanted: StoredValue::new(false),
         parked: StoredValue::new(None),
+        on_the_way: RwSignal::new(true),
     };
     Effect::new(move |_| {
         let lang = lang.get();
@@ -112,6 +116,7 @@ pub fn use_dataset(lang: Memo<Lang>, today: Date, view: Memo<View>) -> DataLoade
         loader.load.set_value(number);
         loader.wanted.set_value(false);
         loader.parked.set_value(None);
+        loader.on_the_way.set(true);
         // Another language keeps the page as it is until its own data arrives (no flash of the
         // skeleton, the focus stays where it was); a retry shows `Loading` (see `retry`).
         let first_view = view.get_untracked();
@@ -126,6 +131,7 @@ pub fn use_dataset(lang: Memo<Lang>, today: Date, view: Memo<View>) -> DataLoade
             if !loader.is_current(number) {
                 return;
             }
+            loader.on_the_way.set(false);
             match (built, rest) {
                 (Built::Ready(loaded), Some(mut rest)) => {
                     loader.state.set(DataState::Partial(loaded));
@@ -176,6 +182,12 @@ impl DataLoader {
     /// The state of the current load.
     pub fn state(&self) -> ReadSignal<DataState> {
         self.state.read_only()
+    }
+
+    /// Whether the current load's first data is on the way (tracked): the first load, a retry,
+    /// or another language, whose page shows the previous language's until then.
+    pub fn on_the_way(&self) -> bool {
+        self.on_the_way.get()
     }
 
     /// Something needs the complete data (a view with charts, the embed-code generator): it is
