@@ -29,7 +29,7 @@ test('the first load of the overview stays within the README budget', async () =
   // The wasm chunks come when the browser is idle after the overview (a resource entry is
   // written when its download ends).
   const CHUNK = /^\/wasm-[0-9a-f]{16}\/((split|chunk)_[^/]+\.wasm|chunks-shared\.wasm)$/;
-  const splits = ['chart', 'compare', 'downloads', 'embed', 'locator', 'map', 'story', 'timeline'].map((name) => `/split_${name}.wasm`);
+  const splits = ['chart', 'compare', 'downloads', 'embed', 'locator', 'map', 'sector', 'story', 'timeline'].map((name) => `/split_${name}.wasm`);
   await page.waitForFunction((names) => names.every((name) =>
     performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(name))), splits);
   const chunkUrls = [...new Set(requests)].filter((url) => CHUNK.test(new URL(url).pathname));

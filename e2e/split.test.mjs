@@ -1,6 +1,6 @@
 // The split build (scripts/split.mjs, src/services/chunk.rs): the overview is drawn from the main
 // wasm alone, the chunks follow when the browser is idle; every part that lives in a chunk (the
-// timeline, the charts, compare, the downloads, the embed-code generator) works, fetching its
+// sector pages, the timeline, the charts, compare, the downloads, the embed-code generator) works, fetching its
 // chunk when it is needed first; and a chunk that cannot be fetched shows a calm message with
 // a retry that works, never the panic panel.
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ const suite = useServedApp();
 // The entry chunks, the bigger shared ones, and the small shared ones joined in one file
 // (scripts/split.mjs, bundleSmallChunks).
 const CHUNK = /\/wasm-[0-9a-f]{16}\/((split|chunk)_[^/]+\.wasm|chunks-shared\.wasm)$/;
-const SPLITS = ['split_chart.wasm', 'split_compare.wasm', 'split_downloads.wasm', 'split_embed.wasm', 'split_locator.wasm', 'split_map.wasm', 'split_story.wasm', 'split_timeline.wasm'];
+const SPLITS = ['split_chart.wasm', 'split_compare.wasm', 'split_downloads.wasm', 'split_embed.wasm', 'split_locator.wasm', 'split_map.wasm', 'split_sector.wasm', 'split_story.wasm', 'split_timeline.wasm'];
 /** The chunks requested so far, by file name. */
 const chunks = (requests) => [...new Set(requests.map((url) => new URL(url).pathname.match(CHUNK)?.[1]).filter(Boolean))].sort();
 /** The console errors but the loader's report of a chunk it could not fetch. */
@@ -46,6 +46,25 @@ test('the timeline, reached before any chunk came, fetches its chunk, is drawn a
   assert.ok(chunks(requests).includes('split_timeline.wasm'));
   await page.waitForFunction(() => document.activeElement?.matches('.cke-main h1'));
   assert.ok(await page.locator('.cke-main li').count() > 10, 'the timeline lists events');
+  assert.deepEqual(unexpected(consoleErrors), []);
+  await context.close();
+});
+
+test("a sector page, reached from the overview's card before any chunk came, fetches its chunk, is drawn and gets the focus", async () => {
+  const { context, page, requests, consoleErrors } = await openPage(suite.browser);
+  await page.goto(`${suite.server.origin}/`);
+  await waitForApp(page);
+  assert.ok(!chunks(requests).includes('split_sector.wasm'), 'the overview does not need it');
+  await page.locator('section[aria-labelledby="cke-sectors"] li[data-sector="trade"] a').click();
+  await page.getByRole('heading', { level: 1, name: 'Trade' }).waitFor();
+  await waitForApp(page);
+  assert.ok(chunks(requests).includes('split_sector.wasm'), 'the sector pages are a chunk');
+  await page.waitForFunction(() => document.activeElement?.matches('.cke-main h1'));
+  assert.equal(await page.locator('.cke-tabs [aria-current="page"]').innerText(), 'Trade');
+  // Its tabs work as before: the next sector is drawn in place.
+  await page.locator('.cke-tabs [aria-current="page"]').press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('.cke-tabs [aria-current="page"]')?.textContent !== 'Trade');
+  assert.equal(await page.locator('.cke-main h1').count(), 1);
   assert.deepEqual(unexpected(consoleErrors), []);
   await context.close();
 });
@@ -98,7 +117,7 @@ test("a sector's charts, compare, a download and the embed-code generator each f
 test('a chunk that cannot be fetched shows a calm message in the reader\'s language and a retry that works', async () => {
   const { context, page, consoleErrors } = await openPage(suite.browser, { acceptDownloads: true });
   // The chunks blocked for now (the idle preload asks for them too; it fails quietly).
-  const blocked = new Set(['timeline', 'chart', 'downloads']);
+  const blocked = new Set(['timeline', 'sector', 'chart', 'downloads']);
   await page.route(/\/split_[a-z]+\.wasm$/, (route) => {
     const name = new URL(route.request().url()).pathname.match(/split_([a-z]+)\.wasm$/)[1];
     return blocked.has(name) ? route.abort() : route.continue();
@@ -117,8 +136,15 @@ test('a chunk that cannot be fetched shows a calm message in the reader\'s langu
   assert.ok(await page.locator('.cke-main li').count() > 10, 'the timeline lists events');
   await noPanic(page);
 
-  // The charts of a sector.
+  // A sector page, in English: the whole view, then its charts.
   await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);
+  await note.waitFor();
+  assert.match(await note.innerText(), /could not be loaded/);
+  assert.equal(await page.locator('.cke-main .cke-tabs').count(), 0);
+  await noPanic(page);
+  blocked.delete('sector');
+  await note.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('.cke-main .cke-tabs').waitFor();
   await page.locator('.cke-main [data-part-failed]').first().waitFor();
   assert.equal(await page.locator('.cke-chart').count(), 0);
   await page.getByRole('heading', { level: 1 }).first().waitFor();

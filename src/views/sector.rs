@@ -1,6 +1,7 @@
 //! The sector view: one sector's story (summary, key figures, main chart, key events) with the
 //! rest of its figures, charts, caveats and events on demand; or, without a sector, the list of
-//! all eleven.
+//! all eleven. Its own chunk in a split build: the overview, the first view of most readers,
+//! does not draw it.
 //!
 //! The sector links stay mounted while the reader switches sectors, so that keyboard focus
 //! stays on them: arrow keys move to the previous or next sector (Home and End to the ends)
@@ -10,9 +11,11 @@ use super::map::SectorPlaces;
 use super::overview::SectorCards;
 use super::{text, AsOfLine, EventItem};
 use crate::components::chart::ComparisonChart;
+use crate::components::lazy::{lazy_view, Waiting};
 use crate::components::link::Link;
 use crate::components::on_demand::OnDemand;
 use crate::components::provenance::FigureCard;
+use crate::services::chunk::ChunkFailed;
 use crate::services::fragment;
 use crate::services::lang::use_lang;
 use crate::services::nav::use_nav;
@@ -43,9 +46,41 @@ pub fn sector_after_key(order: &[SectorId], current: SectorId, key: &str) -> Opt
     order.get(next).copied()
 }
 
-/// `view=sector`, with or without `sector=`.
+/// `view=sector`, with or without `sector=`; drawn by its own chunk in a split build.
 #[component]
 pub fn SectorView(dataset: Arc<Dataset>) -> impl IntoView {
+    lazy_view(move || load_sectors(dataset.clone()), Waiting::View)
+}
+
+/// Fetches the sector view's chunk ahead of need (split builds; elsewhere it does nothing).
+pub async fn preload_sectors() {
+    #[cfg(feature = "split")]
+    let _ = preload_sectors_chunk().await;
+}
+
+async fn load_sectors(dataset: Arc<Dataset>) -> Result<AnyView, ChunkFailed> {
+    #[cfg(feature = "split")]
+    return sectors_chunk(dataset).await;
+    #[cfg(not(feature = "split"))]
+    sectors_chunk(dataset)
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        sector,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_sectors_chunk)
+    )
+)]
+fn sectors_chunk(dataset: Arc<Dataset>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <Sectors dataset/> }.into_any())
+}
+
+/// The sector view itself: the chosen sector's tabs and page, or the list of sectors.
+#[component]
+fn Sectors(dataset: Arc<Dataset>) -> impl IntoView {
     let nav = use_nav();
     let chosen = Memo::new(move |_| nav.selection.with(|selection| selection.sector()));
     let has_sector = Memo::new(move |_| chosen.get().is_some());
