@@ -26,11 +26,11 @@ pub fn preload_when_idle() {
     use crate::services::chunk::idle_moment;
     use leptos::task::spawn_local;
     crate::services::chunk::once_idle(|| {
-        // One chunk started per idle moment, the sector pages and then the small ones (the
-        // embed-code generator, the downloads) first: starting all seven at once made one task of about 120 ms on a
-        // phone-speed CPU. Each downloads and compiles while the next waits for its moment.
+        // One chunk started per idle moment: starting seven at once made one task of about
+        // 120 ms on a phone-speed CPU. Each downloads and compiles while the next waits for its
+        // moment. The sector pages come first (the overview's cards lead to them), then the
+        // small ones (the embed-code generator, the downloads).
         spawn_local(async {
-            // The sector pages first: the overview's cards lead to them.
             spawn_local(sector::preload_sectors());
             idle_moment().await;
             spawn_local(crate::components::embed_code::preload_embed());

@@ -340,39 +340,39 @@ pub fn Chart(
         let (name, axis) = (format!("{dom}-layout"), format!("{dom}-axis"));
         move || {
             (count > 1).then(|| {
-        let (name, axis) = (name.clone(), axis.clone());
-        let radio = move |label: Ui, checked: Signal<bool>, disabled: Signal<bool>, set: Box<dyn Fn() + Send + Sync>, name: String| {
-            view! {
-                <label>
-                    <input type="radio" name=name prop:checked=checked prop:disabled=disabled
-                        on:change=move |_| {
-                            active.set(None);
-                            set();
-                        }/>
-                    {label.text(lang)}
-                </label>
-            }
-        };
-        let together = Signal::derive(move || !multiples.get() && units_agree.get());
-        let axis_shared = Signal::derive(move || shared_y.get() && units_agree.get());
-        let show_axis = move || multiples.get() || !units_agree.get();
-        view! {
-            <fieldset class="cke-chart__choice">
-                <legend>{Ui::ChartArrangement.text(lang)}</legend>
-                {radio(Ui::ArrangeTogether, together, Signal::derive(move || !units_agree.get()),
-                    Box::new(move || multiples.set(false)), name.clone())}
-                {radio(Ui::ArrangeMultiples, Signal::derive(move || !together.get()), Signal::stored(false),
-                    Box::new(move || multiples.set(true)), name)}
-            </fieldset>
-            <fieldset class="cke-chart__choice" hidden=move || !show_axis()>
-                <legend>{Ui::ChartYAxis.text(lang)}</legend>
-                {radio(Ui::YAxisShared, axis_shared, Signal::derive(move || !units_agree.get()),
-                    Box::new(move || shared_y.set(true)), axis.clone())}
-                {radio(Ui::YAxisIndependent, Signal::derive(move || !axis_shared.get()), Signal::stored(false),
-                    Box::new(move || shared_y.set(false)), axis)}
-            </fieldset>
-        }
-    })
+                let (name, axis) = (name.clone(), axis.clone());
+                let radio = move |label: Ui, checked: Signal<bool>, disabled: Signal<bool>, set: Box<dyn Fn() + Send + Sync>, name: String| {
+                    view! {
+                        <label>
+                            <input type="radio" name=name prop:checked=checked prop:disabled=disabled
+                                on:change=move |_| {
+                                    active.set(None);
+                                    set();
+                                }/>
+                            {label.text(lang)}
+                        </label>
+                    }
+                };
+                let together = Signal::derive(move || !multiples.get() && units_agree.get());
+                let axis_shared = Signal::derive(move || shared_y.get() && units_agree.get());
+                let show_axis = move || multiples.get() || !units_agree.get();
+                view! {
+                    <fieldset class="cke-chart__choice">
+                        <legend>{Ui::ChartArrangement.text(lang)}</legend>
+                        {radio(Ui::ArrangeTogether, together, Signal::derive(move || !units_agree.get()),
+                            Box::new(move || multiples.set(false)), name.clone())}
+                        {radio(Ui::ArrangeMultiples, Signal::derive(move || !together.get()), Signal::stored(false),
+                            Box::new(move || multiples.set(true)), name)}
+                    </fieldset>
+                    <fieldset class="cke-chart__choice" hidden=move || !show_axis()>
+                        <legend>{Ui::ChartYAxis.text(lang)}</legend>
+                        {radio(Ui::YAxisShared, axis_shared, Signal::derive(move || !units_agree.get()),
+                            Box::new(move || shared_y.set(true)), axis.clone())}
+                        {radio(Ui::YAxisIndependent, Signal::derive(move || !axis_shared.get()), Signal::stored(false),
+                            Box::new(move || shared_y.set(false)), axis)}
+                    </fieldset>
+                }
+            })
         }
     };
 
