@@ -420,3 +420,38 @@ fn reading_and_building_in_steps_gives_what_one_step_gives() {
         }
     }
 }
+
+#[test]
+fn unlocated_problems_say_all_but_where_and_locating_them_gives_the_report() {
+    use cke_core::data::DatasetBuild;
+    // The browser decides on unlocated problems (whether a retry may help, whether a line repeats
+    // a failed fetch) and places them only when it shows them, with code fetched then.
+    let mut about_absent = 0;
+    for rule in RULES {
+        let (files, _) = common::load_rule(&common::fixtures().join("bad").join(rule));
+        let report = build_dataset(&files, common::today());
+        let unlocated = DatasetBuild::read(&files, common::today()).finish_unlocated();
+        assert_eq!(unlocated.dataset, report.dataset, "{rule}");
+        assert_eq!(unlocated.missing_texts, report.missing_texts, "{rule}");
+        let located = unlocated.problems.locate();
+        assert_eq!(located, report.problems, "{rule}");
+        let key = |file: &str, path: &str, message: &str, absent: bool| {
+            (file.to_owned(), path.to_owned(), message.to_owned(), absent)
+        };
+        let mut said: Vec<_> = unlocated
+            .problems
+            .iter()
+            .map(|p| key(&p.file, &p.path, &p.message, p.is_about_absent_file()))
+            .collect();
+        let mut expected: Vec<_> = report
+            .problems
+            .iter()
+            .map(|p| key(&p.file, &p.path, &p.message, p.line == 0))
+            .collect();
+        said.sort();
+        expected.sort();
+        assert_eq!(said, expected, "{rule}");
+        about_absent += said.iter().filter(|said| said.3).count();
+    }
+    assert!(about_absent > 0, "no fixture has a missing file");
+}

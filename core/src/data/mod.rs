@@ -19,7 +19,7 @@ pub mod validate;
 use std::fmt;
 
 pub use collection::Collection;
-pub use validate::{build_dataset, DatasetBuild};
+pub use validate::{build_dataset, DatasetBuild, Unlocated, UnlocatedProblems, UnlocatedReport};
 
 /// The text file of a language, relative to `data/`: `text_file("en") == "text/en.json"`.
 pub fn text_file(lang: &str) -> String {

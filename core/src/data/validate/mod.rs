@@ -115,7 +115,19 @@ impl<'a> DatasetBuild<'a> {
 
     /// The last step: the warnings over the whole dataset, the texts, the dataset, and every
     /// problem located (after the steps above, which it takes first if need be).
-    pub fn finish(mut self) -> Report {
+    pub fn finish(self) -> Report {
+        let report = self.finish_unlocated();
+        Report {
+            dataset: report.dataset,
+            missing_texts: report.missing_texts,
+            problems: report.problems.locate(),
+        }
+    }
+
+    /// [`Self::finish`], but the problems are not placed at a line and column yet: that reads
+    /// the files' texts again, and a caller may do it only when it shows them (the browser
+    /// fetches that code on demand, [`UnlocatedProblems::locate`]).
+    pub fn finish_unlocated(mut self) -> UnlocatedReport {
         self.build_referring();
         let DatasetBuild {
             mut validator,
@@ -124,12 +136,126 @@ impl<'a> DatasetBuild<'a> {
             ..
         } = self;
         let dataset = validator.build_last(&raw, parts);
-        Report {
+        UnlocatedReport {
             dataset,
             missing_texts: validator.missing_texts,
-            problems: validator.finish(),
+            problems: validator.unlocated(),
         }
     }
+}
+
+/// What [`DatasetBuild::finish_unlocated`] found: a [`Report`] whose problems are not located yet.
+#[derive(Clone, Debug, Default)]
+pub struct UnlocatedReport {
+    /// As [`Report::dataset`].
+    pub dataset: Option<model::Dataset>,
+    /// Every problem, grouped by file in file order (not yet by position within a file).
+    pub problems: UnlocatedProblems,
+    /// As [`Report::missing_texts`].
+    pub missing_texts: usize,
+}
+
+/// A problem as a rule found it: its file and JSON path, not yet its line and column.
+#[derive(Clone, Debug)]
+pub struct Unlocated {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to `data/`.
+    pub file: String,
+    /// The JSON path of the offending value, like `$.events[3].date`.
+    pub path: String,
+    /// What is wrong, naming the bad value.
+    pub message: String,
+    /// The path to look up in the file's text.
+    target: Path,
+    anchor: Anchor,
+    /// Which of the build's files it is in (two may share a name: a language given twice).
+    log: FileIx,
+}
+
+impl Unlocated {
+    /// Whether the problem is about the file as a whole being absent (its line is 0): a missing
+    /// or unusable file, not a place in it.
+    pub fn is_about_absent_file(&self) -> bool {
+        matches!(self.anchor, Anchor::Nowhere)
+    }
+}
+
+/// Every problem of a build, with the text of each file that has one, to locate them in.
+#[derive(Clone, Debug, Default)]
+pub struct UnlocatedProblems {
+    problems: Vec<Unlocated>,
+    /// The text of each file with a problem, by its index, when it was read (a file too large
+    /// is refused unread: there is nothing to look in).
+    texts: Vec<(FileIx, String)>,
+}
+
+impl UnlocatedProblems {
+    /// The problems, grouped by file in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &Unlocated> {
+        self.problems.iter()
+    }
+
+    /// Whether there is no problem at all.
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Places every problem at its line and column, grouped by file in file order and sorted by
+    /// position within a file.
+    pub fn locate(&self) -> Vec<Problem> {
+        let mut problems = Vec::with_capacity(self.problems.len());
+        let mut start = 0;
+        while let Some(first) = self.problems.get(start) {
+            let rest = self.problems.get(start..).unwrap_or_default();
+            let length = rest
+                .iter()
+                .position(|problem| problem.log != first.log)
+                .unwrap_or(rest.len());
+            let group = rest.get(..length).unwrap_or_default();
+            let end = start + length;
+            let text = self
+                .texts
+                .iter()
+                .find(|(log, _)| *log == first.log)
+                .map(|(_, text)| text.as_str());
+            problems.extend(locate_in_file(group, text));
+            start = end;
+        }
+        problems
+    }
+}
+
+/// The problems of one file, located in its text (when it was read) and sorted by position.
+fn locate_in_file(group: &[Unlocated], text: Option<&str>) -> Vec<Problem> {
+    let paths: Vec<&Path> = group.iter().map(|problem| &problem.target).collect();
+    let found = match text {
+        Some(text) => locate::locate_all(text, &paths),
+        None => vec![None; paths.len()],
+    };
+    let mut located: Vec<Problem> = group
+        .iter()
+        .zip(found)
+        .map(|(problem, found)| {
+            let location = match (problem.anchor, found) {
+                (Anchor::Nowhere, _) => Location { line: 0, column: 0 },
+                (Anchor::At(location), _) => location,
+                (Anchor::Key, Some(found)) => found.key.unwrap_or(found.value),
+                (Anchor::Value, Some(found)) => found.value,
+                (_, None) => Location { line: 1, column: 1 },
+            };
+            Problem {
+                severity: problem.severity,
+                file: problem.file.clone(),
+                path: problem.path.clone(),
+                line: location.line,
+                column: location.column,
+                message: problem.message.clone(),
+            }
+        })
+        .collect();
+    located.sort_by_key(|p| (p.line, p.column));
+    located
 }
 
 // ---------------------------------------------------------------------------------------------

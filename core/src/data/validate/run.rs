@@ -80,41 +80,28 @@ impl<'a> Validator<'a> {
         usable.then(|| model::Dataset::from_parts(parts))
     }
 
-    /// Resolves every pending problem to a line and column, grouped by file in file order and
-    /// sorted by position within a file.
-    pub(super) fn finish(&mut self) -> Vec<Problem> {
+    /// Every pending problem, grouped by file in file order, with the text of each file that
+    /// has one ([`UnlocatedProblems::locate`] places them).
+    pub(super) fn unlocated(&mut self) -> UnlocatedProblems {
         let mut problems = Vec::new();
-        for log in &self.files {
-            let paths: Vec<&Path> = log.pending.iter().map(|p| &p.path).collect();
-            let found = match log.text {
-                Some(text) if !paths.is_empty() => locate::locate_all(text, &paths),
-                _ => vec![None; paths.len()],
-            };
-            let mut located: Vec<Problem> = log
-                .pending
-                .iter()
-                .zip(found)
-                .map(|(pending, found)| {
-                    let location = match (pending.anchor, found) {
-                        (Anchor::Nowhere, _) => Location { line: 0, column: 0 },
-                        (Anchor::At(location), _) => location,
-                        (Anchor::Key, Some(found)) => found.key.unwrap_or(found.value),
-                        (Anchor::Value, Some(found)) => found.value,
-                        (_, None) => Location { line: 1, column: 1 },
-                    };
-                    Problem {
-                        severity: pending.severity,
-                        file: log.name.clone(),
-                        path: pending.path.to_string(),
-                        line: location.line,
-                        column: location.column,
-                        message: pending.message.clone(),
-                    }
-                })
-                .collect();
-            located.sort_by_key(|p| (p.line, p.column));
-            problems.extend(located);
+        let mut texts = Vec::new();
+        for (index, log) in self.files.iter_mut().enumerate() {
+            if log.pending.is_empty() {
+                continue;
+            }
+            if let Some(text) = log.text {
+                texts.push((index, text.to_owned()));
+            }
+            problems.extend(log.pending.drain(..).map(|pending| Unlocated {
+                severity: pending.severity,
+                file: log.name.clone(),
+                path: pending.path.to_string(),
+                message: pending.message,
+                target: pending.path,
+                anchor: pending.anchor,
+                log: index,
+            }));
         }
-        problems
+        UnlocatedProblems { problems, texts }
     }
 }
