@@ -84,6 +84,21 @@ async function settled(page) {
   };
 }
 
+/**
+ * A notice's text once it matches `message`: the validator's lines are placed at their line and
+ * column by code fetched when the notice is drawn (`split_problems.wasm`), so they follow it by
+ * a moment. Gives the last text after 10 s without a match.
+ */
+async function textSaying(locator, message) {
+  const until = Date.now() + 10000;
+  let text = await locator.textContent();
+  while (!message.test(text) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    text = await locator.textContent();
+  }
+  return text;
+}
+
 /** An error's message and, for a locator that timed out, what it waited for. */
 function firstLines(error) {
   const lines = error.message.split('\n');
@@ -235,9 +250,10 @@ async function faultJourney({ file, lang, query, view = 'overview' }) {
     const { alert, notice } = await settled(page);
     const box = required ? alert : notice;
     await box.waitFor();
-    const text = await box.textContent();
     const reason = next.reason(words, file);
-    const named = typeof reason === 'string' ? text.includes(`${file}: ${reason}`) : reason.test(text);
+    const naming = typeof reason === 'string' ? { test: (text) => text.includes(`${file}: ${reason}`) } : reason;
+    const text = await textSaying(box, naming);
+    const named = naming.test(text);
     if (!named) throw new Error(`the message does not name ${file} with ${reason}: ${text}`);
     const blamed = filesNamed(text).filter((name) => name !== file);
     if (blamed.length) throw new Error(`the message also blames ${blamed.join(', ')}: ${text}`);
@@ -448,8 +464,8 @@ describe('a translation lacking a chart\'s texts, with English unreachable', () 
     const chart = page.locator('.cke-chart[data-chart="mirror-trade"]');
     await chart.waitFor();
     assert.equal(await chart.locator('.cke-chart__key').count(), 2);
+    assert.match(await textSaying(notice, /trade-total-kz-stats/), /trade-total-kz-stats/);
     assert.match(await notice.textContent(), new RegExp(`text/en\\.json: ${WORDS.ru.reasons[404]}`));
-    assert.match(await notice.textContent(), /trade-total-kz-stats/);
     assert.equal(await page.getByRole('alert').count(), 0);
     assert.deepEqual(appErrors(consoleErrors), []);
     await context.close();
@@ -642,7 +658,7 @@ describe('broken data', () => {
         assert.equal(await alert.count(), 0, 'an error box although the rest can be shown');
         const noticeSaysIt = async () => {
           if (broken.message) {
-            const text = await notice.textContent();
+            const text = await textSaying(notice, broken.message);
             assert.match(text, broken.message);
             assert.deepEqual(filesNamed(text), [broken.file], 'the notice blames other files');
             assert.equal(
@@ -793,7 +809,7 @@ describe('hostile content', () => {
     await literally('event title', page.locator('section[aria-labelledby="cke-latest"] li.cke-event h3'));
     await literally('event summary', page.locator('section[aria-labelledby="cke-latest"] li.cke-event p'));
     // The validator refused the non-http addresses, and the reader is told calmly.
-    const notice = await page.locator('.cke-main .cke-alert[role="status"]').textContent();
+    const notice = await textSaying(page.locator('.cke-main .cke-alert[role="status"]'), /is not an http:\/\/ or https:\/\/ address/);
     for (const [, url] of hostile) {
       assert.ok(notice.includes(`url "${url}" is not an http:// or https:// address`), `no problem reported for ${url}`);
     }

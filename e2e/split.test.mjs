@@ -1,7 +1,7 @@
 // The split build (scripts/split.mjs, src/services/chunk.rs): the overview is drawn from the main
 // wasm alone, the chunks follow when the browser is idle; every part that lives in a chunk (the
-// sector pages, the timeline, the charts, compare, the downloads, the embed-code generator) works, fetching its
-// chunk when it is needed first; and a chunk that cannot be fetched shows a calm message with
+// sector pages, the timeline, the charts, compare, the downloads, the embed-code generator, the
+// validator's located lines) works, fetching its chunk when it is needed first; and a chunk that cannot be fetched shows a calm message with
 // a retry that works, never the panic panel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +25,8 @@ test('the overview is drawn from the main wasm; the chunks follow when the brows
   await page.waitForFunction(() => document.querySelectorAll('section[aria-labelledby="cke-latest"] li.cke-event').length === 5);
   assert.deepEqual(chunks(requests), [], 'no chunk before the overview is drawn');
   assert.ok(requests.some((url) => /\/wasm-[0-9a-f]{16}\/china-kazakhstan-explorer_bg\.wasm$/.test(url)), 'the main wasm');
-  // Then, idle: every split is fetched ahead of need.
+  // Then, idle: every split is fetched ahead of need, but the validator's located lines
+  // (split_problems), which only a reader of broken data needs.
   await page.waitForFunction((splits) => splits.every((name) =>
     performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(`/${name}`))), SPLITS, { timeout: 15000 });
   assert.deepEqual(chunks(requests).filter((name) => name.startsWith('split_')), SPLITS);
@@ -191,6 +192,36 @@ test('when the file of the small shared chunks cannot be fetched, a view that ne
   await page.locator('.cke-chart svg').first().waitFor();
   assert.ok(asked > before, 'the retry asked for the file again');
   await noPanic(page);
+  assert.deepEqual(unexpected(consoleErrors), []);
+  await context.close();
+});
+
+test("the validator's located lines are a chunk, fetched only when a notice shows them; when it cannot be fetched the notice says so and its retry works", async () => {
+  const { context, page, requests, consoleErrors } = await openPage(suite.browser);
+  // Broken data: an event names a source that does not exist.
+  const events = JSON.parse(await (await fetch(`${suite.server.origin}/data/events.json`)).text());
+  events.events[0].sources = [...events.events[0].sources, 'no-such-source'];
+  await page.route('**/data/events.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(events, null, 2) }));
+  let failing = true;
+  await page.route(/\/split_problems\.wasm$/, (route) => (failing ? route.abort() : route.continue()));
+  await page.goto(`${suite.server.origin}/`);
+  await waitForApp(page);
+  const notice = page.locator('.cke-main .cke-alert[role="status"]');
+  await notice.waitFor();
+  // The notice and the rest of the overview are there; only its validator lines wait for code.
+  await page.locator('section[aria-labelledby="cke-sectors"] a.cke-card').first().waitFor();
+  await notice.locator('summary').click();
+  const note = notice.locator('[data-part-failed]');
+  await note.waitFor();
+  assert.match(await note.innerText(), /could not be loaded/);
+  await noPanic(page);
+  failing = false;
+  await note.getByRole('button', { name: 'Try again' }).click();
+  const line = notice.locator('.cke-problem-lines code').first();
+  await line.waitFor();
+  assert.match(await line.textContent(), /^error: events\.json:\d+:\d+ \$\.events\[0\]\.sources\[\d+\]: unknown source id "no-such-source"/);
+  assert.ok(chunks(requests).includes('split_problems.wasm'));
   assert.deepEqual(unexpected(consoleErrors), []);
   await context.close();
 });

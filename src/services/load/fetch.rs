@@ -6,7 +6,9 @@
 //! files failed and why; it never panics on a network or HTTP failure.
 
 use crate::services::paint::next_task;
-use cke_core::data::{self, model::Date, Collection, DataFiles, Problem, Severity};
+use cke_core::data::{
+    self, model::Date, Collection, DataFiles, Problem, Severity, UnlocatedProblems,
+};
 use cke_core::strings::Ui;
 use cke_core::url::{Lang, View};
 use futures::future::join_all;
@@ -53,12 +55,40 @@ pub struct FetchFailure {
     pub problem: FetchProblem,
 }
 
+/// Every problem of a load: those found reading the bytes (not UTF-8), placed already, and the
+/// validator's, placed at their line and column only when they are shown (`components::problems`,
+/// code fetched then: almost no reader ever needs it).
+#[derive(Clone, Debug, Default)]
+pub struct Problems {
+    pub read: Vec<Problem>,
+    pub found: UnlocatedProblems,
+}
+
+/// What is known of a problem before it is placed.
+#[derive(Clone, Copy, Debug)]
+pub struct ProblemSaid<'a> {
+    pub file: &'a str,
+    pub path: &'a str,
+}
+
+impl Problems {
+    /// The problems a reader should hear about (errors only; warnings are for editors), the
+    /// read ones first.
+    pub fn reader_visible(&self) -> impl Iterator<Item = ProblemSaid<'_>> {
+        let read = self.read.iter().map(|p| (p.severity, &p.file, &p.path));
+        let found = self.found.iter().map(|p| (p.severity, &p.file, &p.path));
+        read.chain(found)
+            .filter(|(severity, ..)| *severity == Severity::Error)
+            .map(|(_, file, path)| ProblemSaid { file, path })
+    }
+}
+
 /// A usable dataset, with the problems that left parts of it out and the files that could not be
 /// fetched but were not needed to show the rest (those parts are missing).
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub dataset: Arc<data::model::Dataset>,
-    pub problems: Arc<Vec<Problem>>,
+    pub problems: Arc<Problems>,
     pub failures: Vec<FetchFailure>,
 }
 
@@ -69,7 +99,7 @@ pub enum Built {
     /// Nothing usable: which fetches failed and which problems made the data unusable.
     Failed {
         failures: Vec<FetchFailure>,
-        problems: Arc<Vec<Problem>>,
+        problems: Arc<Problems>,
     },
 }
 
@@ -261,7 +291,7 @@ impl Fetched {
         next_task().await;
         build.build_referring();
         next_task().await;
-        let mut report = build.finish();
+        let mut report = build.finish_unlocated();
         // A text file that arrived but cannot be read (cut off, not JSON) is as missing as one
         // that did not arrive: English fills in for it too.
         let own_unreadable = report.problems.iter().any(|problem| {
@@ -285,12 +315,13 @@ impl Fetched {
             // its items that lack texts are left out (and the reader told), not everything.
             if english.is_some() || own_missing || own_unreadable {
                 self.files.texts.insert(0, ("en".to_owned(), english));
-                report = data::build_dataset(&self.files, self.today);
+                report = data::DatasetBuild::read(&self.files, self.today).finish_unlocated();
             }
         }
-        let mut problems = self.read_problems.clone();
-        problems.extend(report.problems);
-        let problems = Arc::new(problems);
+        let problems = Arc::new(Problems {
+            read: self.read_problems.clone(),
+            found: report.problems,
+        });
         let failures = self.failures.clone();
         match report.dataset {
             // A failed file degrades only what depends on it: the validator has already left
@@ -317,13 +348,6 @@ impl Fetched {
 /// Whether fetching again may mend what went wrong: a file did not arrive, or arrived but could
 /// not be read as a whole (cut off, not JSON, empty — a broken transfer or cache can cause all of
 /// these). Faults inside a readable file are the data's own and come back on every retry.
-pub fn retry_may_help(failures: &[FetchFailure], problems: &[Problem]) -> bool {
-    !failures.is_empty() || reader_visible(problems).any(|problem| problem.path == "$")
-}
-
-/// The problems a reader should hear about (errors only; warnings are for editors).
-pub fn reader_visible(problems: &[Problem]) -> impl Iterator<Item = &Problem> {
-    problems
-        .iter()
-        .filter(|problem| matches!(problem.severity, Severity::Error))
+pub fn retry_may_help(failures: &[FetchFailure], problems: &Problems) -> bool {
+    !failures.is_empty() || problems.reader_visible().any(|problem| problem.path == "$")
 }

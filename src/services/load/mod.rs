@@ -23,13 +23,12 @@
 mod fetch;
 
 pub use fetch::{
-    fetch_outlines, reader_visible, retry_may_help, FetchFailure, FetchProblem, Loaded,
+    fetch_outlines, retry_may_help, FetchFailure, FetchProblem, Loaded, ProblemSaid, Problems,
     FETCH_TIMEOUT_SECONDS,
 };
 
 use crate::services::paint::{after_next_paint, next_task};
 use cke_core::data::model::{Dataset, Date};
-use cke_core::data::Problem;
 use cke_core::url::{Lang, View};
 use fetch::{build_complete, fetch_deferred, load_first, Built, Fetched};
 use leptos::prelude::*;
@@ -50,7 +49,7 @@ pub enum DataState {
     /// Nothing usable: which fetches failed and which problems made the data unusable.
     Failed {
         failures: Vec<FetchFailure>,
-        problems: Arc<Vec<Problem>>,
+        problems: Arc<Problems>,
     },
 }
 
