@@ -3,14 +3,15 @@
 //! In a split build the view waits for its chunk (at once when it was fetched ahead, when the
 //! browser was idle); meanwhile the main region is busy, as while data loads (the root reads
 //! `services::chunk::main_pending`). When the chunk cannot be fetched, a calm message in the
-//! reader's language with a retry takes its place, as for a data file that fails, never a
-//! panic. In other builds (tests, clippy) the loader is an
+//! reader's language with a retry takes its place (`PartLoadError`, also what a failed download
+//! shows), as for a data file that fails, never a panic. In other builds (tests, clippy) the loader is an
 //! ordinary call and the view is drawn at once.
 
-use crate::components::status::PartLoadError;
 use crate::services::chunk::{Awaited, ChunkFailed, Pending};
+use crate::services::lang::use_lang;
 use crate::services::paint::next_task;
 use crate::services::takeover;
+use cke_core::strings::Ui;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -82,4 +83,19 @@ where
         }))
     })
     .into_any()
+}
+
+/// A part of the app's code (a wasm chunk fetched on demand) could not be fetched: a calm note
+/// in the reader's language and a retry that fetches it again. The rest of the page stays.
+#[component]
+pub fn PartLoadError(retry: impl Fn() + 'static) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    view! {
+        <div class="cke-alert" data-kind="warning" role="alert" data-part-failed="">
+            <p>{Ui::PartLoadFailed.text(lang)}</p>
+            <button type="button" class="cke-button" on:click=move |_| retry()>
+                {Ui::Retry.text(lang)}
+            </button>
+        </div>
+    }
 }

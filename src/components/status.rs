@@ -129,18 +129,3 @@ pub fn ProblemsNotice(
         }
     })
 }
-
-/// A part of the app's code (a wasm chunk fetched on demand) could not be fetched: a calm note
-/// in the reader's language and a retry that fetches it again. The rest of the page stays.
-#[component]
-pub fn PartLoadError(retry: impl Fn() + 'static) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    view! {
-        <div class="cke-alert" data-kind="warning" role="alert" data-part-failed="">
-            <p>{Ui::PartLoadFailed.text(lang)}</p>
-            <button type="button" class="cke-button" on:click=move |_| retry()>
-                {Ui::Retry.text(lang)}
-            </button>
-        </div>
-    }
-}

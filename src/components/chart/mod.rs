@@ -13,9 +13,8 @@ mod plot;
 pub use browser::IntlSpell;
 
 use crate::components::disclosure::LazyDetails;
-use crate::components::lazy::{lazy_view, Waiting};
+use crate::components::lazy::{lazy_view, PartLoadError, Waiting};
 use crate::components::provenance::SourceRef;
-use crate::components::status::PartLoadError;
 use crate::services::chunk::ChunkFailed;
 use crate::services::column::use_column_width;
 use crate::services::lang::use_lang;
