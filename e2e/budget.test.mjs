@@ -57,9 +57,12 @@ test('the first load of the overview stays within the README budget', async () =
   }
   console.log(`first load: ${rows.length - after.length} files, ${first.raw} B raw, ${first.brotli} B brotli; with what follows ${all.brotli} B brotli`);
   // Only the charts' files, the map's places and the caveats (scripts/preload-data.js, src/services/load/),
-  // and the wasm chunks, fetched when the browser is idle (src/services/chunk.rs), wait for the
-  // overview to be drawn; the map's outlines are not fetched at all.
-  assert.deepEqual(after.filter((path) => !CHUNK.test(path)), ['/data/caveats.json', '/data/comparisons.json', '/data/places.json', '/data/series.json']);
+  // and the wasm chunks and the view style sheets, fetched when the browser is idle
+  // (src/services/chunk.rs, scripts/later-styles.mjs), wait for the overview to be drawn; the
+  // map's outlines are not fetched at all.
+  const LATER_STYLES = /^\/(charts|timeline|story|map)-[0-9a-f]+\.css$/;
+  assert.deepEqual(after.filter((path) => !CHUNK.test(path) && !LATER_STYLES.test(path)), ['/data/caveats.json', '/data/comparisons.json', '/data/places.json', '/data/series.json']);
+  assert.equal(after.filter((path) => LATER_STYLES.test(path)).length, 4, 'the view style sheets follow the overview');
   assert.ok(after.some((path) => CHUNK.test(path)), 'the chunks are fetched after the overview is drawn');
   assert.deepEqual(rows.filter((row) => CHUNK.test(row.path) && !after.includes(row.path)), [], 'no chunk before');
   assert.ok(!urls.some((url) => url.includes('/data/geo/')), 'the overview fetches no map outlines');
@@ -129,7 +132,8 @@ test('each view builds a bounded number of elements, and no closed disclosure is
   for (const { path, budget } of ELEMENT_BUDGETS) {
     await page.goto(`${suite.server.origin}${path}`);
     await waitForApp(page);
-    const count = await page.evaluate(() => document.querySelectorAll('*').length);
+    // The body's: the head is the page's (its style sheets and manifests), not the view's.
+    const count = await page.evaluate(() => document.body.querySelectorAll('*').length);
     console.log(`elements: ${path} ${count} (budget ${budget})`);
     if (count > budget) over.push(`${path}: ${count} elements, over ${budget}`);
     const built = await page.evaluate(() =>

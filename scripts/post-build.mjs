@@ -1,14 +1,17 @@
 // Trunk's post_build hook. Trunk starts the hooks of one stage at the same time, so the steps
 // that must run in order are run here, one after the other, in Trunk's staging dir
-// (TRUNK_STAGING_DIR): first the inline loader becomes a file (it rewrites index.html); then,
+// (TRUNK_STAGING_DIR): first the view style sheets leave the head (scripts/later-styles.mjs) and
+// the inline loader becomes a file (both rewrite index.html); then,
 // for release builds only (`trunk serve` stays quick), every view is prerendered (it adds the
 // fragments and their manifest to index.html; CKE_PRERENDER=0 skips it, for a build without
 // Chromium) and every file gets its `.br` and `.gz` copy. Add new steps before the last.
+import { laterStyles } from './later-styles.mjs';
 import { precompress } from './precompress.mjs';
 import { splitPostBuild } from './split.mjs';
 
 // The split build (scripts/split.mjs): index.html loads its boot script.
 splitPostBuild(process.env.TRUNK_STAGING_DIR);
+laterStyles(process.env.TRUNK_STAGING_DIR);
 await import('./extract-loader.mjs');
 if (process.env.TRUNK_PROFILE === 'release') {
   if (process.env.CKE_PRERENDER === '0') console.log('prerender: skipped (CKE_PRERENDER=0)');

@@ -1,8 +1,8 @@
 // The page's one script tag. Runs in <head> (async, as soon as it has arrived) and, for the view
 // the URL names:
-// 1. shows that view's prerendered markup (scripts/prerender.mjs) as soon as <body> exists, so
-//    the reader reads it before the wasm has arrived; the app takes over from it without a jump
-//    (src/services/takeover.rs);
+// 1. shows that view's prerendered markup (scripts/prerender.mjs) as soon as <body> exists and
+//    the view's style sheets have arrived, so the reader reads it before the wasm has arrived;
+//    the app takes over from it without a jump (src/services/takeover.rs);
 // 2. then starts the app's downloads (its JS and wasm, and the first view's data, which the app's
 //    own fetches in src/services/load/ then take) and the app itself (Trunk's loader). It starts
 //    them once the prerendered view is painted, or known to be missing: the fragment's few KB do
@@ -246,6 +246,33 @@ function build(text) {
   return root;
 }
 
+// The view style sheets the build took out of the head (scripts/later-styles.mjs): every view
+// but the overview needs them. Such a view's fragment waits for them (a sheet that fails is
+// removed, so that the app adds it again, and no fragment is shown); the overview's app loads
+// them when the browser is idle (src/services/chunk.rs, view_styles, which finds these links).
+const styled = (() => {
+  if (view === 'overview') return Promise.resolve();
+  try {
+    const hrefs = (document.querySelector('meta[name="cke-later-styles"]')?.content ?? '').split(/\s+/).filter(Boolean);
+    return Promise.all(hrefs.map((href) => new Promise((loaded, failed) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      link.setAttribute('blocking', 'render');
+      link.addEventListener('load', loaded, { once: true });
+      link.addEventListener('error', () => {
+        link.remove();
+        failed(new Error(href));
+      }, { once: true });
+      document.head.append(link);
+    })));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+})();
+// Without a fragment to show, a failed sheet is the app's to report (with a retry).
+styled.catch(() => {});
+
 let name = null;
 try {
   name = key && fragmentName();
@@ -256,6 +283,7 @@ if (!name) start();
 else {
   fetch(`${manifest.dir}/${name}`)
     .then((response) => (response.ok ? response.text() : Promise.reject(new Error(response.status))))
+    .then((text) => styled.then(() => text))
     .then((text) => {
       const insert = () => {
         // Too late once the app shows its own view (src/services/takeover.rs).

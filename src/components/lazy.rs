@@ -1,19 +1,21 @@
 //! Drawing what a chunk of code fetched on demand draws (see `services::chunk`).
 //!
-//! In a split build the view waits for its chunk (at once when it was fetched ahead, when the
-//! browser was idle); meanwhile the main region is busy, as while data loads (the root reads
+//! In a split build the view waits for its chunk and the view style sheets (at once when they
+//! were fetched ahead, when the browser was idle); meanwhile the main region is busy, as while data loads (the root reads
 //! `services::chunk::main_pending`). When the chunk cannot be fetched, a calm message in the
 //! reader's language with a retry takes its place (`PartLoadError`, also what a failed download
 //! shows), as for a data file that fails, never a panic. In other builds (tests, clippy) the loader is an
 //! ordinary call and the view is drawn at once.
 
-use crate::services::chunk::{Awaited, ChunkFailed, Pending};
+use crate::services::chunk::{request_view_styles, view_styles, Awaited, ChunkFailed, Pending};
 use crate::services::lang::use_lang;
 use crate::services::paint::next_task;
 use crate::services::takeover;
 use cke_core::strings::Ui;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use std::future::Future;
+use std::sync::Arc;
 
 /// What waits for a chunk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +43,16 @@ where
             return view;
         }
     }
+    // Everything below is the same for every chunk: one copy of it, not one per caller.
+    let load: Loader = Arc::new(move || Box::pin(load()));
+    drawn_on_arrival(load, waiting)
+}
+
+/// A chunk's loader, boxed so that [`drawn_on_arrival`] is not generic.
+type Loader = Arc<dyn Fn() -> LocalBoxFuture<'static, Result<AnyView, ChunkFailed>> + Send + Sync>;
+
+/// What [`lazy_view`] does once its loader is boxed.
+fn drawn_on_arrival(load: Loader, waiting: Waiting) -> AnyView {
     let awaited = match waiting {
         Waiting::View => Some(Awaited::View),
         Waiting::Part => Some(Awaited::Part),
@@ -59,6 +71,11 @@ where
                 busy = Some(awaited.map(Pending::start));
                 next_task().await;
             }
+            // What a chunk draws is styled by the view style sheets, which the overview's page
+            // loads later: their downloads start beside the chunk's, and the view waits for
+            // them after it (`chunk::view_styles`; not joined here, where each caller's copy
+            // of this function would carry the join).
+            request_view_styles();
             let loading = load();
             futures::pin_mut!(loading);
             let result = futures::future::poll_fn(|context| {
@@ -69,6 +86,10 @@ where
                 poll
             })
             .await;
+            let result = match result {
+                Ok(view) => view_styles().await.map(|()| view),
+                Err(failed) => Err(failed),
+            };
             // The mark ends once the view is in the page.
             if let Some(Some(busy)) = busy {
                 request_animation_frame(move || drop(busy));

@@ -117,3 +117,75 @@ pub fn once_idle(work: impl FnOnce() + 'static) {
         SETTLE,
     );
 }
+
+/// Loads the style sheets of the views the overview does not draw (charts, timeline, story,
+/// map), which the build took out of the page's head and named in
+/// `<meta name="cke-later-styles">` (scripts/later-styles.mjs): what a chunk draws waits for
+/// them (`components::lazy`), and they are fetched ahead when the browser is idle. A sheet the
+/// preloader has already added (for a view it showed prerendered) is waited for, not added
+/// again. Without that meta (tests, a build that keeps every sheet in the head) there is
+/// nothing to wait for. A sheet that fails is removed, so that the next call (a retry) adds it
+/// again.
+///
+/// Boxed: every caller's copy of `lazy_view` holds it, and should not carry its code.
+pub fn view_styles() -> futures::future::LocalBoxFuture<'static, Result<(), ChunkFailed>> {
+    Box::pin(async {
+        for link in view_style_links() {
+            // A loaded sheet has its `sheet`; one on the way (or just added) has none yet,
+            // and its `load` or `error` event is still to come. The downloads run at once:
+            // waiting for them in turn costs nothing.
+            let loaded = js_sys::Reflect::get(&link, &"sheet".into())
+                .is_ok_and(|sheet| !sheet.is_null() && !sheet.is_undefined());
+            if !loaded {
+                arrival(link).await?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Starts the downloads of the view style sheets ([`view_styles`] waits for them).
+pub fn request_view_styles() {
+    view_style_links();
+}
+
+/// The link of each view style sheet, added to the head where there is none yet.
+fn view_style_links() -> Vec<web_sys::Element> {
+    let Some(document) = window().document() else {
+        return Vec::new();
+    };
+    let found = |selector: &str| document.query_selector(selector).ok().flatten();
+    let (Some(meta), Some(head)) = (found(r#"meta[name="cke-later-styles"]"#), found("head"))
+    else {
+        return Vec::new();
+    };
+    let hrefs = meta.get_attribute("content").unwrap_or_default();
+    hrefs
+        .split_whitespace()
+        .filter_map(|href| {
+            if let Some(link) = found(&format!(r#"link[rel="stylesheet"][href="{href}"]"#)) {
+                return Some(link);
+            }
+            let link = document.create_element("link").ok()?;
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", href);
+            head.append_child(&link).ok()?;
+            Some(link)
+        })
+        .collect()
+}
+
+/// Resolves when a style sheet's link has loaded; on an error, removes the link.
+async fn arrival(link: web_sys::Element) -> Result<(), ChunkFailed> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &reject);
+    });
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(()),
+        Err(_) => {
+            link.remove();
+            Err(ChunkFailed)
+        }
+    }
+}

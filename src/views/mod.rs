@@ -19,9 +19,9 @@ use cke_core::url::View;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Once the first view is drawn, the chunks of code it did not need (split builds: the other
-/// views, the charts, their downloads, the embed-code generator) are fetched when the browser
-/// is idle, so that the reader's next step does not wait for them. Once per page.
+/// Once the first view is drawn, the view style sheets and the chunks of code it did not need
+/// (split builds: the other views, the charts, their downloads, the embed-code generator) are
+/// fetched when the browser is idle, so that the reader's next step does not wait for them. Once per page.
 pub fn preload_when_idle() {
     use crate::services::chunk::idle_moment;
     use leptos::task::spawn_local;
@@ -31,6 +31,11 @@ pub fn preload_when_idle() {
         // moment. The sector pages come first (the overview's cards lead to them), then the
         // small ones (the embed-code generator, the downloads).
         spawn_local(async {
+            // The view style sheets first (a few KB, no compiling): every other view needs them.
+            spawn_local(async {
+                let _ = crate::services::chunk::view_styles().await;
+            });
+            idle_moment().await;
             spawn_local(sector::preload_sectors());
             idle_moment().await;
             spawn_local(crate::components::embed_code::preload_embed());
