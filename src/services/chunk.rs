@@ -169,6 +169,13 @@ fn view_style_links() -> Vec<web_sys::Element> {
             let link = document.create_element("link").ok()?;
             let _ = link.set_attribute("rel", "stylesheet");
             let _ = link.set_attribute("href", href);
+            // A sheet that fails before anyone waits for it leaves too, so that the next wait
+            // adds it again rather than waiting for an event that has passed.
+            let failed = link.clone();
+            let remove = Closure::once_into_js(move || failed.remove());
+            if let Some(remove) = remove.dyn_ref::<js_sys::Function>() {
+                let _ = link.add_event_listener_with_callback("error", remove);
+            }
             head.append_child(&link).ok()?;
             Some(link)
         })
