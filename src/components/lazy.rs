@@ -1,11 +1,12 @@
 //! Drawing what a chunk of code fetched on demand draws (see `services::chunk`).
 //!
 //! In a split build the view waits for its chunk and the view style sheets (at once when they
-//! were fetched ahead, when the browser was idle); meanwhile the main region is busy, as while data loads (the root reads
-//! `services::chunk::main_pending`). When the chunk cannot be fetched, a calm message in the
-//! reader's language with a retry takes its place (`PartLoadError`, also what a failed download
-//! shows), as for a data file that fails, never a panic. In other builds (tests, clippy) the loader is an
-//! ordinary call and the view is drawn at once.
+//! were fetched ahead, when the browser was idle); meanwhile the main region is busy, as while
+//! data loads (the root reads `services::chunk::main_pending`). When the chunk cannot be
+//! fetched, a calm message in the reader's language with a retry takes its place
+//! (`PartLoadError`, also what a failed download shows), as for a data file that fails, never a
+//! panic. In other builds (tests, clippy) the loader is an ordinary call and the view is drawn
+//! at once.
 
 use crate::services::chunk::{request_view_styles, view_styles, Awaited, ChunkFailed, Pending};
 use crate::services::lang::use_lang;
