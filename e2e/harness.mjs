@@ -1,6 +1,7 @@
 // Shared end-to-end harness: serves dist/ on 127.0.0.1 and drives Debian's headless Chromium
 // through playwright-core (which downloads no browser). No retries: a flaky journey fails.
 import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { after, before } from 'node:test';
 import { launchChromium, serveStatic } from '../scripts/browser.mjs';
 
@@ -130,4 +131,45 @@ export async function openAllDetails(page) {
       [...document.querySelectorAll('.cke details[open]')].every((d) => d.querySelector(':scope > :not(summary)')));
     if (opened === 0) return;
   }
+}
+
+/** The WCAG levels axe-core checks the app against. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's violations on `page`, which shows the light theme, as lines `<theme>: <rule> (<n>)
+ * <first target>`: first under every rule of AXE_TAGS; then, after switching to the dark theme
+ * in place as a reader would (`#cke-theme` must be reachable: on a phone, open the menu first),
+ * only under the rules whose result can depend on colours. The theme changes colour tokens and
+ * nothing else, so every other rule would repeat its light result on the same DOM. Every
+ * disclosure is opened in both states (what a switch draws again is checked too).
+ */
+export async function axeInBothThemes(page) {
+  const found = [];
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') {
+      await page.locator('#cke-theme').selectOption('dark');
+      await page.locator('.cke[data-theme="dark"]').waitFor();
+    }
+    await openAllDetails(page);
+    const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+    if (theme === 'light') axe.withTags(AXE_TAGS);
+    else axe.withRules(['color-contrast', 'link-in-text-block']);
+    for (const violation of (await axe.analyze()).violations) {
+      found.push(`${theme}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * Runs `work(item)` for every item of `items`, two at a time: the machines have two cores, and
+ * a long check of many pages (axe-core's) mostly waits for one of them.
+ */
+export async function twoAtATime(items, work) {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  };
+  await Promise.all([worker(), worker()]);
 }

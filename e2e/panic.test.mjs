@@ -73,6 +73,9 @@ describe('a panic in a release build', () => {
     const { context, page, loggedErrors } = await open();
     const url = `${panicking.origin}/?panic=1&theme=dark`;
     await page.goto(url);
+    // The page had a prerendered view to show (taken from dist/, scripts/test.sh): the panel
+    // must replace it too.
+    assert.equal(await page.locator('meta[name="cke-prerender"]').count(), 1);
     const shown = await panel(page);
     assert.deepEqual(shown, {
       heading: 'The explainer stopped',

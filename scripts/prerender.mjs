@@ -28,7 +28,7 @@
 // to the end of its year, the preloader moving those two).
 // These facts are found out here, by drawing each view at both widths and on other dates.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, serveStatic } from './browser.mjs';
 
@@ -260,12 +260,7 @@ export async function prerender(dir) {
       wide: { min: first.page + SCROLLBAR, drawn: WIDE.width },
       views,
     };
-    const indexPath = join(dir, 'index.html');
-    const html = readFileSync(indexPath, 'utf8');
-    const at = html.indexOf('<script type="module" async src="./preload-');
-    if (at < 0) throw new Error('prerender: index.html has no data preloader to give the manifest to');
-    const meta = `<meta name="cke-prerender" content="${JSON.stringify(manifest).replaceAll('"', '&quot;')}">`;
-    writeFileSync(indexPath, `${html.slice(0, at)}${meta}${html.slice(at)}`);
+    writeManifest(dir, manifest);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const widthViews = keys.filter((key) => views[key].width).length;
     console.log(`prerender: ${files.size} fragments in ${directory}/ (${keys.length} views × ${Object.keys(LANGUAGES).length} languages × full page and embedded; ${widthViews} views per width; drawn on ${first.day}${[...dayBound].map((key) => `, ${key} only shown ${yearBound.has(key) ? 'that year from that day' : 'that day'}`).join('')}) in ${seconds} s`);
@@ -274,4 +269,35 @@ export async function prerender(dir) {
     await browser.close();
     await server.close();
   }
+}
+
+/** Gives the page in `dir` the manifest, just before the preloader that reads it. */
+function writeManifest(dir, manifest) {
+  const indexPath = join(dir, 'index.html');
+  const html = readFileSync(indexPath, 'utf8');
+  const at = html.indexOf('<script type="module" async src="./preload-');
+  if (at < 0) throw new Error('prerender: index.html has no data preloader to give the manifest to');
+  const meta = `<meta name="cke-prerender" content="${JSON.stringify(manifest).replaceAll('"', '&quot;')}">`;
+  writeFileSync(indexPath, `${html.slice(0, at)}${meta}${html.slice(at)}`);
+}
+
+/**
+ * Gives the staged build in `dir` the fragments and the manifest of `built`, a finished release
+ * build of the same sources, instead of drawing them again (three minutes). Only for a build
+ * whose views are drawn exactly as `built`'s: the test build with the `test-panic` feature,
+ * which only adds a trigger (scripts/test.sh). Its fragments are compared with nothing, so a
+ * build of other sources must never take them.
+ */
+export function prerenderFrom(dir, built) {
+  const page = readFileSync(join(built, 'index.html'), 'utf8');
+  const content = page.match(/<meta name="cke-prerender" content="([^"]*)">/)?.[1];
+  if (!content) throw new Error(`prerender: ${built} has no prerendered views to take`);
+  const manifest = JSON.parse(content.replaceAll('&quot;', '"'));
+  // The .br and .gz copies are made again for this build, with every other file's.
+  cpSync(join(built, manifest.dir), join(dir, manifest.dir), {
+    recursive: true,
+    filter: (source) => !/\.(br|gz)$/.test(source),
+  });
+  writeManifest(dir, manifest);
+  console.log(`prerender: the fragments of ${built} (${manifest.dir}/, drawn on ${manifest.day}) taken`);
 }

@@ -36,6 +36,8 @@ phase "release build" trunk build --release --offline
 phase "size report" node scripts/size-report.mjs
 # The same release build with the test-only `test-panic` feature (`?panic=1` panics on purpose)
 # for e2e/panic.test.mjs. Same target dir: only the app crate is compiled again. Never deployed.
-phase "release build (test-panic)" \
+# The feature changes no view, so it takes the prerendered views of dist/ rather than drawing
+# them again (CKE_PRERENDER_FROM, scripts/prerender.mjs).
+phase "release build (test-panic)" env CKE_PRERENDER_FROM="$PWD/dist" \
   trunk build --release --offline --features test-panic --dist target/dist-panic
 phase "end-to-end (Chromium)" node --test --test-concurrency=1 e2e/
