@@ -9,9 +9,9 @@
 // 4. In headless Chromium (Debian's, through playwright-core), unthrottled and at 4× CPU
 //    slowdown: the bytes of everything each view requests (raw, gzip, brotli), LCP, CLS, total
 //    blocking time, time to the view drawn, JS heap and wasm memory; and the latency from the
-//    input to the next frame of four interactions (switch sector back and forth, switch to a
-//    sector not kept built, step the timeline, toggle a chart series), median and p95 of 50
-//    repetitions, against the peer's equivalents (TimelineJS next slide, Chart.js legend toggle).
+//    input to the next frame of three interactions (switch sector, step the timeline, toggle a
+//    chart series), median and p95 of 50 repetitions, against the peer's equivalents
+//    (TimelineJS next slide, Chart.js legend toggle).
 // 5. The same load and interaction times with ×10 and ×100 the events and series.
 // 6. Lighthouse 12.2.3, mobile and desktop, on the overview, a sector, the timeline and compare.
 // Prints one table (ours, peer, ours/peer, target) and writes it all as JSON.
@@ -380,25 +380,12 @@ async function clickCentre(page, selector) {
 // Each: where it happens, how to prepare, the input (trusted, through the browser's input
 // pipeline), the event that completes it, and a state that must change every time.
 const INTERACTIONS = {
-  // Back and forth between two sectors: from the second switch on, a page the app keeps built
-  // (src/views/sector.rs, KeptPages).
   'switch sector': {
     ours: {
       path: '/?view=sector&sector=trade',
       ready: oursReady('.cke-tabs [data-sector="energy"] a'),
       end: 'click',
       act: (page, round) => clickCentre(page, `.cke-tabs [data-sector="${round % 2 === 0 ? 'energy' : 'trade'}"] a`),
-      state: () => location.search,
-    },
-  },
-  // Round all eleven sectors: each switch goes to a page no longer kept (the app keeps four),
-  // so it is built, as on a reader's first visit.
-  'switch to a sector not kept': {
-    ours: {
-      path: '/?view=sector&sector=trade',
-      ready: oursReady('.cke-tabs [data-sector="energy"] a'),
-      end: 'click',
-      act: (page, round) => clickCentre(page, `.cke-tabs li:nth-child(${((round + 2) % 11) + 1}) a`),
       state: () => location.search,
     },
   },

@@ -101,47 +101,6 @@ describe('overview and sector views', () => {
     await context.close();
   });
 
-  test('a sector seen before comes back as it was left, without being built again; four are kept', async () => {
-    const { context, page, consoleErrors } = await openPage(suite.browser);
-    await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);
-    await waitForApp(page);
-    const tab = (sector) => page.locator(`.cke-tabs [data-sector="${sector}"] a`);
-    const shown = async (name) => {
-      await page.getByRole('heading', { level: 1, name }).waitFor();
-      await page.locator('.cke-sector-page > div[data-sector]:not([aria-busy])').waitFor();
-    };
-    // The reader opens the trade page's other figures, and the page is marked to be known again.
-    await page.locator('#cke-more-figures > summary').click();
-    await page.locator('#cke-more-figures .cke-more__body').waitFor();
-    await page.evaluate(() => { document.querySelector('div[data-sector="trade"]').seenBefore = true; });
-    await tab('energy').click();
-    await shown('Energy');
-    // Only the shown page is in the document: its ids are the only ones.
-    const inDocument = () => page.evaluate(() => ({
-      pages: [...document.querySelectorAll('.cke-sector-page > div[data-sector]')].map((div) => div.dataset.sector),
-      headings: document.querySelectorAll('h1').length,
-      figureSections: document.querySelectorAll('#cke-figures').length,
-    }));
-    assert.deepEqual(await inDocument(), { pages: ['energy'], headings: 1, figureSections: 1 });
-    await tab('trade').click();
-    await shown('Trade');
-    assert.deepEqual(await inDocument(), { pages: ['trade'], headings: 1, figureSections: 1 });
-    assert.equal(await page.evaluate(() => document.querySelector('div[data-sector="trade"]').seenBefore), true);
-    assert.equal(await page.locator('#cke-more-figures').evaluate((details) => details.open), true);
-    assert.equal(await page.locator('.cke-chart').count(), 1);
-    // Four pages are kept: after four other sectors, trade is built anew, its parts closed.
-    for (const [sector, name] of [['energy', 'Energy'], ['investment', 'Investment'], ['transport', 'Transport'], ['tourism', 'Tourism']]) {
-      await tab(sector).click();
-      await shown(name);
-    }
-    await tab('trade').click();
-    await shown('Trade');
-    assert.equal(await page.evaluate(() => document.querySelector('div[data-sector="trade"]').seenBefore), undefined);
-    assert.equal(await page.locator('#cke-more-figures').evaluate((details) => details.open), false);
-    assert.deepEqual(consoleErrors, []);
-    await context.close();
-  });
-
   test('arrow keys, Home and End switch sectors in place and focus follows', async () => {
     const { context, page } = await openPage(suite.browser);
     await page.goto(`${suite.server.origin}/?view=sector&sector=trade`);

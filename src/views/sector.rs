@@ -5,8 +5,7 @@
 //!
 //! The sector links stay mounted while the reader switches sectors, so that keyboard focus
 //! stays on them: arrow keys move to the previous or next sector (Home and End to the ends)
-//! and show it in place, like tabs. The last four pages shown stay built (`KeptPages`): going
-//! back to one moves its nodes into the document again.
+//! and show it in place, like tabs.
 
 use super::map::SectorPlaces;
 use super::overview::SectorCards;
@@ -25,8 +24,6 @@ use cke_core::data::model::{Dataset, EventId, SectorId};
 use cke_core::sector_page::{figure_in_fragment, SectorPage as Parts};
 use cke_core::strings::Ui;
 use leptos::prelude::*;
-use leptos::tachys::view::any_view::AnyViewState;
-use leptos::tachys::view::{Mountable, Render};
 use std::sync::Arc;
 
 /// Which sector a key press on the sector links moves to, if any: the links wrap around.
@@ -90,22 +87,13 @@ fn Sectors(dataset: Arc<Dataset>) -> impl IntoView {
     move || {
         let dataset = dataset.clone();
         if has_sector.get() {
-            // The slot is built before the closure after it first runs, so it is there to show
-            // the first page in.
-            let slot = NodeRef::<leptos::html::Div>::new();
-            let kept = StoredValue::new_local(KeptPages::new(dataset.clone()));
+            let for_page = dataset.clone();
             let page = move || {
-                let sector = chosen.get();
-                if let (Some(sector), Some(slot)) = (sector, slot.get_untracked()) {
-                    kept.update_value(|kept| kept.show(sector, slot.as_ref()));
-                }
+                chosen
+                    .get()
+                    .map(|sector| view! { <SectorPage dataset=for_page.clone() sector/> })
             };
-            view! {
-                <SectorTabs dataset=dataset.clone() chosen/>
-                <div class="cke-sector-page" node_ref=slot></div>
-                {page}
-            }
-            .into_any()
+            view! { <SectorTabs dataset=dataset.clone() chosen/> {page} }.into_any()
         } else {
             let lang = use_lang().get_untracked();
             view! {
@@ -115,82 +103,6 @@ fn Sectors(dataset: Arc<Dataset>) -> impl IntoView {
                 <SectorCards dataset heading_level=2/>
             }
             .into_any()
-        }
-    }
-}
-
-/// How many sector pages stay built after the reader leaves them (see [`KeptPages`]).
-const KEPT_PAGES: usize = 4;
-
-/// The sector pages the reader has seen, kept built: going back to one shows it as it was left
-/// (its opened parts too) without building it again, so a switch between visited sectors moves
-/// nodes instead of making them. Only the shown page is in the document; a kept one waits
-/// detached, so its ids never meet the shown page's. Each page has its own reactive owner, a
-/// child of the sector view's: cleaned up when the page is dropped (the least recently shown,
-/// beyond [`KEPT_PAGES`]) or with the view (another language, the list of sectors).
-struct KeptPages {
-    owner: Option<Owner>,
-    dataset: Arc<Dataset>,
-    shown: Option<SectorId>,
-    /// Least recently shown first: the shown page is the last.
-    pages: Vec<KeptPage>,
-}
-
-struct KeptPage {
-    sector: SectorId,
-    // Dropped before its owner is cleaned up: children first, as `OwnedViewState` does.
-    state: AnyViewState,
-    owner: Owner,
-}
-
-impl KeptPages {
-    fn new(dataset: Arc<Dataset>) -> Self {
-        Self {
-            owner: Owner::current(),
-            dataset,
-            shown: None,
-            pages: Vec::new(),
-        }
-    }
-
-    /// Shows `sector`'s page in `slot` (kept, or built now) in place of the shown one.
-    fn show(&mut self, sector: SectorId, slot: &web_sys::Element) {
-        if self.shown == Some(sector) {
-            return;
-        }
-        if let Some(shown) = self.pages.last_mut() {
-            if self.shown == Some(shown.sector) {
-                shown.state.unmount();
-            }
-        }
-        let mut page = match self.pages.iter().position(|page| page.sector == sector) {
-            Some(at) => self.pages.remove(at),
-            None => self.build(sector),
-        };
-        page.state.mount(slot, None);
-        self.pages.push(page);
-        self.shown = Some(sector);
-        if self.pages.len() > KEPT_PAGES {
-            let KeptPage { state, owner, .. } = self.pages.remove(0);
-            drop(state);
-            owner.cleanup();
-        }
-    }
-
-    fn build(&self, sector: SectorId) -> KeptPage {
-        let owner = self
-            .owner
-            .as_ref()
-            .map_or_else(Owner::new, |parent| parent.child());
-        let dataset = self.dataset.clone();
-        // Untracked: the page reads what it needs itself; the closure that shows it must not
-        // run again for what the page read while it was built.
-        let state =
-            owner.with(|| untrack(|| view! { <SectorPage dataset sector/> }.into_any().build()));
-        KeptPage {
-            sector,
-            state,
-            owner,
         }
     }
 }
