@@ -18,12 +18,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { openAllDetails, openPage, useServedApp, waitForApp, withStalePlan, withoutPrerender } from './harness.mjs';
+import { AXE_TAGS, openAllDetails, openPage, useServedApp, waitForApp, withoutPrerender, withStalePlan } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'e2e', 'artifacts', 'accessibility');
 const TEXTS = JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'text', 'en.json'), 'utf8')).text;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SILK_ROAD = '2013-09-silk-road-economic-belt';
 /** An interface string of `core/src/strings/<lang>.rs`. */
 const interfaceString = (lang, key) =>

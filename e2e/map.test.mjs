@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { APP, openPage, useServedApp } from './harness.mjs';
+import { APP, AXE_TAGS, openPage, useServedApp } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = join(ROOT, 'public', 'data');
@@ -16,7 +16,6 @@ const SOURCES = new Set(JSON.parse(readFileSync(join(DATA, 'sources.json'), 'utf
 const text = (lang) => JSON.parse(readFileSync(join(DATA, 'text', `${lang}.json`), 'utf8')).text;
 const EN = text('en');
 const SHOTS = join(ROOT, 'e2e', 'artifacts', 'map');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MARKS = `${APP} .cke-map-marks`;
 
 const suite = useServedApp();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, launchBrowser, openPage, serveDist, waitForApp } from './harness.mjs';
+import { AXE_TAGS, DIST, launchBrowser, openPage, serveDist, waitForApp } from './harness.mjs';
 import { syntheticSite } from '../bench/synthetic.mjs';
 
 let server;
@@ -323,7 +323,7 @@ describe('the timeline', () => {
       for (const query of [`&theme=${theme}`, `&theme=${theme}&year=2013&event=${SILK_ROAD}`]) {
         const { context, page } = await open(query);
         const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .withTags(AXE_TAGS)
           .analyze();
         const summary = results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(' | ')}`);
         assert.deepEqual(summary, [], `${query}`);
